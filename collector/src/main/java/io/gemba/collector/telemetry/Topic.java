@@ -1,0 +1,94 @@
+package io.gemba.collector.telemetry;
+
+import java.util.Objects;
+
+/**
+ * A telemetry topic, {@code gemba/v1/{site}/{area}/{line}/{station}/{channel}}.
+ *
+ * <p>Each of site, area, line and station is 1 to 64 characters of {@code [A-Za-z0-9_-]}: they
+ * become InfluxDB tags and Prometheus labels, so anything else is rejected rather than escaped.
+ * Station {@value #WHOLE} means the whole line; line and station both {@value #WHOLE} mean the
+ * whole area.
+ *
+ * @param site the plant
+ * @param area the area of the plant (body, paint, battery assembly, ...)
+ * @param line the line, or {@value #WHOLE} for the whole area
+ * @param station the station, or {@value #WHOLE} for the whole line
+ * @param channel the kind of message
+ */
+public record Topic(String site, String area, String line, String station, Channel channel) {
+
+  /** The topic prefix of version 1 of the contract. */
+  public static final String PREFIX = "gemba/v1/";
+
+  /** The station (or line) name that stands for "all of it". */
+  public static final String WHOLE = "_";
+
+  /** The longest site, area, line or station name. */
+  public static final int MAX_NAME_LENGTH = 64;
+
+  /**
+   * Builds a topic from its parts.
+   *
+   * @throws IllegalArgumentException if a name breaks the contract
+   */
+  public Topic {
+    Objects.requireNonNull(channel, "channel");
+    requireName("site", site);
+    requireName("area", area);
+    requireName("line", line);
+    requireName("station", station);
+    if (WHOLE.equals(line) && !WHOLE.equals(station)) {
+      throw new IllegalArgumentException("an area-level topic (line '_') must have station '_'");
+    }
+    if (channel.needsStation() && WHOLE.equals(station)) {
+      throw new IllegalArgumentException(
+          "channel " + channel.wireName() + " needs a station, not '_'");
+    }
+  }
+
+  /** Whether the message is about a whole line (station {@code _}) or a whole area. */
+  public boolean isWholeLine() {
+    return WHOLE.equals(station);
+  }
+
+  /** Whether the message is about a whole area (line and station {@code _}). */
+  public boolean isWholeArea() {
+    return WHOLE.equals(line);
+  }
+
+  /** The MQTT topic string. */
+  @Override
+  public String toString() {
+    return PREFIX + site + '/' + area + '/' + line + '/' + station + '/' + channel.wireName();
+  }
+
+  /** Whether {@code name} is a valid site, area, line or station name. */
+  public static boolean isValidName(CharSequence name) {
+    int length = name.length();
+    if (length == 0 || length > MAX_NAME_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void requireName(String level, String name) {
+    Objects.requireNonNull(name, level);
+    if (!isValidName(name)) {
+      throw new IllegalArgumentException(
+          level + " must be 1 to 64 characters of [A-Za-z0-9_-]: '" + Text.abbreviate(name) + "'");
+    }
+  }
+}
