@@ -1,6 +1,7 @@
 package io.gemba.collector.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /**
  * Typed, validating access to the fields of one JSON object of a payload. Every accessor either
@@ -36,11 +37,7 @@ final class JsonFields {
   }
 
   String requiredText(String name, int maxLength) throws Rejection {
-    String text = optionalText(name, maxLength);
-    if (text == null) {
-      throw missing(name);
-    }
-    return text;
+    return required(name, optionalText(name, maxLength));
   }
 
   String optionalText(String name, int maxLength) throws Rejection {
@@ -69,11 +66,7 @@ final class JsonFields {
   }
 
   long requiredLong(String name, long min, long max) throws Rejection {
-    Long value = optionalLong(name, min, max);
-    if (value == null) {
-      throw missing(name);
-    }
-    return value;
+    return required(name, optionalLong(name, min, max));
   }
 
   Long optionalLong(String name, long min, long max) throws Rejection {
@@ -96,11 +89,7 @@ final class JsonFields {
   }
 
   double requiredDouble(String name, double min, double max) throws Rejection {
-    Double value = optionalDouble(name, min, max);
-    if (value == null) {
-      throw missing(name);
-    }
-    return value;
+    return required(name, optionalDouble(name, min, max));
   }
 
   Double optionalDouble(String name, double min, double max) throws Rejection {
@@ -138,11 +127,7 @@ final class JsonFields {
   }
 
   <E extends Enum<E>> E requiredEnum(String name, WireNames<E> names) throws Rejection {
-    E value = optionalEnum(name, names);
-    if (value == null) {
-      throw missing(name);
-    }
-    return value;
+    return required(name, optionalEnum(name, names));
   }
 
   <E extends Enum<E>> E optionalEnum(String name, WireNames<E> names) throws Rejection {
@@ -167,11 +152,7 @@ final class JsonFields {
   }
 
   JsonFields requiredObject(String name) throws Rejection {
-    JsonFields object = optionalObject(name);
-    if (object == null) {
-      throw missing(name);
-    }
-    return object;
+    return required(name, optionalObject(name));
   }
 
   JsonFields optionalObject(String name) throws Rejection {
@@ -190,8 +171,11 @@ final class JsonFields {
     return node;
   }
 
-  Rejection missing(String name) {
-    return new Rejection(RejectReason.MISSING_FIELD, nameOf(name) + " is required");
+  private <T> T required(String name, T value) throws Rejection {
+    if (value == null) {
+      throw new Rejection(RejectReason.MISSING_FIELD, nameOf(name) + " is required");
+    }
+    return value;
   }
 
   Rejection wrongType(String name, String expected, JsonNode actual) {
@@ -216,6 +200,11 @@ final class JsonFields {
     if (value.isNumber()) {
       return "number " + Text.abbreviate(value.asText());
     }
-    return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return typeOf(value);
+  }
+
+  /** The JSON type of {@code value} in lower case: {@code number}, {@code array}, ... */
+  static String typeOf(JsonNode value) {
+    return value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -16,6 +16,9 @@ public record Reject(String topic, int element, RejectReason reason, String deta
   /** The {@link #element} of a reject that concerns the whole message, not one batch element. */
   public static final int WHOLE_MESSAGE = -1;
 
+  /** Longer than any valid topic (9 + 4 × 65 + 9 characters), so only garbage is cut in logs. */
+  private static final int TOPIC_QUOTE_LENGTH = 300;
+
   /** Builds a reject. */
   public Reject {
     Objects.requireNonNull(reason, "reason");
@@ -27,6 +30,12 @@ public record Reject(String topic, int element, RejectReason reason, String deta
   @Override
   public String toString() {
     String where = element == WHOLE_MESSAGE ? "" : " element " + element;
-    return reason.label() + " [topic: " + Text.abbreviate(topic) + "]" + where + ": " + detail;
+    return reason.label()
+        + " [topic: "
+        + Text.abbreviate(topic, TOPIC_QUOTE_LENGTH)
+        + "]"
+        + where
+        + ": "
+        + detail;
   }
 }

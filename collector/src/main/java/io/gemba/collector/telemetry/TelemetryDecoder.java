@@ -77,8 +77,7 @@ public final class TelemetryDecoder {
       }
       throw new Rejection(
           RejectReason.NOT_AN_OBJECT,
-          "payload must be a JSON object or an array of objects, got "
-              + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          "payload must be a JSON object or an array of objects, got " + JsonFields.typeOf(root));
     } catch (Rejection rejection) {
       return List.of(reject(topic, Reject.WHOLE_MESSAGE, rejection));
     }
@@ -129,8 +128,7 @@ public final class TelemetryDecoder {
         Rejection notAnObject =
             new Rejection(
                 RejectReason.NOT_AN_OBJECT,
-                "batch element must be an object, got "
-                    + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                "batch element must be an object, got " + JsonFields.typeOf(element));
         decoded.add(reject(topic.toString(), i, notAnObject));
       }
     }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -186,7 +188,7 @@ class DecoderPropertiesTest {
         out[at] = (byte) value;
         System.arraycopy(payload, at, out, at + 1, payload.length - at);
       }
-      default -> out = java.util.Arrays.copyOf(payload, at);
+      default -> out = Arrays.copyOf(payload, at);
     }
     return out;
   }
@@ -266,7 +268,7 @@ class DecoderPropertiesTest {
         Arbitraries.of(true, false).map(NODES::booleanNode),
         Arbitraries.longs().map(NODES::numberNode),
         Arbitraries.bigIntegers()
-            .between(java.math.BigInteger.TEN.pow(20).negate(), java.math.BigInteger.TEN.pow(20))
+            .between(BigInteger.TEN.pow(20).negate(), BigInteger.TEN.pow(20))
             .map(NODES::numberNode),
         Arbitraries.doubles().map(NODES::numberNode),
         Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e-320).map(NODES::numberNode),

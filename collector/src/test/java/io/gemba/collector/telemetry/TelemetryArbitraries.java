@@ -3,6 +3,7 @@ package io.gemba.collector.telemetry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -196,7 +197,7 @@ final class TelemetryArbitraries {
             envelope,
             text(JsonFields.LABEL_LENGTH),
             text(JsonFields.TEXT_LENGTH).injectNull(0.3),
-            Arbitraries.of(java.util.Locale.getISOCountries()),
+            Arbitraries.of(Locale.getISOCountries()),
             Arbitraries.doubles().between(1e-6, 1e9).ofScale(6),
             Arbitraries.doubles().between(0, 1e12).injectNull(0.3))
         .as(PartConsumed::new);

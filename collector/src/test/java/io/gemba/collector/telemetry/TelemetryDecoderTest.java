@@ -285,7 +285,9 @@ class TelemetryDecoderTest {
     assertThat(line)
         .doesNotContain("\n")
         .doesNotContain("\u001b")
-        .startsWith("unknown_channel [topic: gemba/v1/lahore/battery/pack-1/cell-stac…]: ")
+        .startsWith(
+            "unknown_channel [topic: gemba/v1/lahore/battery/pack-1/cell-stack/count??[31mFAKE LOG"
+                + " LINE]: ")
         .contains("channel 'count??[31mFAKE LOG LINE'");
   }
 
