@@ -252,6 +252,21 @@ class TelemetryDecoderTest {
   }
 
   @Test
+  void payload_nestedThirtyThousandDeep_isRejectedWithoutOverflowingTheStack() {
+    String hostile = "[".repeat(30_000) + "]".repeat(30_000); // 60,000 bytes, under the size limit
+
+    List<Decoded> decoded = decode(COUNT_TOPIC, hostile);
+
+    assertThat(decoded)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(((Reject) d).reason()).isEqualTo(RejectReason.BAD_JSON);
+              assertThat(((Reject) d).detail()).startsWith("exceeds a parser limit: ");
+            });
+  }
+
+  @Test
   void payload_nullBytes_isBadJson() {
     List<Decoded> decoded = decoder.decode(COUNT_TOPIC.toString(), null, ARRIVAL);
 
