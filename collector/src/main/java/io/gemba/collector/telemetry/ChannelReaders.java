@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads the fields of each channel's payload into its event, checking the contract's rules. */
 final class ChannelReaders {
@@ -41,10 +42,11 @@ final class ChannelReaders {
 
   private ChannelReaders() {}
 
-  static TelemetryEvent read(Envelope envelope, JsonFields fields, StateCodeTable stateCodes)
+  static TelemetryEvent read(
+      Envelope envelope, JsonFields fields, Function<Topic, StateCodeTable> stateCodes)
       throws Rejection {
     return switch (envelope.topic().channel()) {
-      case STATE -> state(envelope, fields, stateCodes);
+      case STATE -> state(envelope, fields, stateCodes.apply(envelope.topic()));
       case COUNT -> count(envelope, fields);
       case ORDER -> order(envelope, fields);
       case CYCLE -> cycle(envelope, fields);

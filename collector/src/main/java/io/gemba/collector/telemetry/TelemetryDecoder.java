@@ -143,8 +143,7 @@ public final class TelemetryDecoder {
       Envelope envelope =
           new Envelope(
               topic, ts != null ? ts : arrival, ts == null, seq != null ? seq : Envelope.NO_SEQ);
-      TelemetryEvent event =
-          ChannelReaders.read(envelope, fields, settings.stateCodes().apply(topic));
+      TelemetryEvent event = ChannelReaders.read(envelope, fields, settings.stateCodes());
       counters.accepted(event.channel(), envelope.tsMissing());
       return event;
     } catch (Rejection rejection) {
