@@ -1,0 +1,62 @@
+package io.gemba.collector.plant;
+
+import io.gemba.collector.kpi.MicroStopPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The plant-wide choices of the KPI engine.
+ *
+ * @param microStopPolicy how stops shorter than {@code microStopThreshold} count
+ * @param microStopThreshold the length under which a stop is a micro-stop, positive
+ * @param oeeTarget the OEE target, in (0, 1]
+ * @param localContentTarget the target share of local parts, in (0, 1]
+ * @param allowedLateness how far behind a station's latest event time an event is still applied,
+ *     not negative
+ */
+public record KpiPolicy(
+    MicroStopPolicy microStopPolicy,
+    Duration microStopThreshold,
+    double oeeTarget,
+    double localContentTarget,
+    Duration allowedLateness) {
+
+  private static final KpiPolicy DEFAULTS =
+      new KpiPolicy(MicroStopPolicy.TPM, Duration.ofMinutes(2), 0.85, 0.60, Duration.ofMinutes(5));
+
+  /**
+   * Builds a policy.
+   *
+   * @throws IllegalArgumentException if a value is out of its range; the message names it
+   */
+  public KpiPolicy {
+    Objects.requireNonNull(microStopPolicy, "microStopPolicy");
+    Objects.requireNonNull(microStopThreshold, "microStopThreshold");
+    Objects.requireNonNull(allowedLateness, "allowedLateness");
+    if (microStopThreshold.isNegative() || microStopThreshold.isZero()) {
+      throw new IllegalArgumentException(
+          "microStopThreshold must be positive: " + microStopThreshold);
+    }
+    requireTarget("oeeTarget", oeeTarget);
+    requireTarget("localContentTarget", localContentTarget);
+    if (allowedLateness.isNegative()) {
+      throw new IllegalArgumentException(
+          "allowedLateness must not be negative: " + allowedLateness);
+    }
+  }
+
+  /**
+   * The defaults: {@code tpm}, micro-stops under 2 minutes, OEE target 85%, local content target
+   * 60%, lateness 5 minutes.
+   */
+  public static KpiPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  private static void requireTarget(String key, double value) {
+    // Written so that NaN fails too.
+    if (!(value > 0 && value <= 1)) {
+      throw new IllegalArgumentException(key + " must be in (0, 1]: " + value);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.gemba.collector.plant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.gemba.collector.kpi.MicroStopPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KpiPolicyTest {
+
+  private static final Duration TWO_MIN = Duration.ofMinutes(2);
+  private static final Duration FIVE_MIN = Duration.ofMinutes(5);
+
+  @Test
+  void defaults_areTpmTwoMinutesOee85LocalContent60Lateness5Minutes() {
+    assertThat(KpiPolicy.defaults())
+        .isEqualTo(new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, 0.85, 0.60, FIVE_MIN));
+  }
+
+  @Test
+  void microStopPolicy_wireNames_areTheTagValuesAndRoundTrip() {
+    assertThat(MicroStopPolicy.TPM.wireName()).isEqualTo("tpm");
+    assertThat(MicroStopPolicy.ISO22400.wireName()).isEqualTo("iso22400");
+    for (MicroStopPolicy policy : MicroStopPolicy.values()) {
+      assertThat(MicroStopPolicy.fromWireName(policy.wireName())).contains(policy);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TPM", "iso-22400", "", "oee"})
+  void microStopPolicy_unknownWireName_isEmpty(String name) {
+    assertThat(MicroStopPolicy.fromWireName(name)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1})
+  void constructor_thresholdNotPositive_isRejected(long seconds) {
+    Duration threshold = Duration.ofSeconds(seconds);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, threshold, 0.85, 0.6, FIVE_MIN))
+        .withMessageContaining("microStopThreshold must be positive: " + threshold);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, -0.1, 1.01, Double.NaN})
+  void constructor_targetOutsideZeroToOne_isRejectedNamingIt(double target) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, target, 0.6, FIVE_MIN))
+        .withMessageContaining("oeeTarget must be in (0, 1]: " + target);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, 0.85, target, FIVE_MIN))
+        .withMessageContaining("localContentTarget must be in (0, 1]: " + target);
+  }
+
+  @Test
+  void constructor_negativeLateness_isRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new KpiPolicy(MicroStopPolicy.ISO22400, TWO_MIN, 0.85, 0.6, Duration.ofSeconds(-1)))
+        .withMessageContaining("allowedLateness must not be negative: PT-1S");
+  }
+
+  @Test
+  void constructor_edgeValues_areAccepted() {
+    // Targets of exactly 100%, no lateness at all, a 1 ms threshold.
+    KpiPolicy policy =
+        new KpiPolicy(MicroStopPolicy.ISO22400, Duration.ofMillis(1), 1.0, 1.0, Duration.ZERO);
+
+    assertThat(policy.allowedLateness()).isZero();
+    assertThat(policy.oeeTarget()).isEqualTo(1.0);
+  }
+}
