@@ -1,5 +1,6 @@
 package io.gemba.collector.engine;
 
+import static io.gemba.collector.engine.EngineFixtures.morningShift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gemba.collector.plant.BreakDefinition;
@@ -29,12 +30,7 @@ class MinuteSlicerPropertiesTest {
       new ShiftCalendar(
           ZoneId.of("Europe/Berlin"),
           List.of(
-              new ShiftDefinition(
-                  "A",
-                  LocalTime.of(6, 0),
-                  LocalTime.of(14, 0),
-                  List.of(new BreakDefinition("tea", LocalTime.of(9, 0), LocalTime.of(9, 15))),
-                  EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
+              morningShift(LocalTime.of(9, 0)),
               new ShiftDefinition(
                   "C",
                   LocalTime.of(22, 0),

@@ -1,16 +1,13 @@
 package io.gemba.collector.engine;
 
+import static io.gemba.collector.engine.EngineFixtures.morningShift;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.ShiftCalendar;
-import io.gemba.collector.plant.ShiftDefinition;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,36 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 class MinuteSlicerTest {
 
+  private static final ZoneId KARACHI = ZoneId.of("Asia/Karachi");
   private static final ShiftCalendar CALENDAR =
-      new ShiftCalendar(
-          ZoneId.of("Asia/Karachi"),
-          List.of(
-              new ShiftDefinition(
-                  "A",
-                  LocalTime.of(6, 0),
-                  LocalTime.of(14, 0),
-                  List.of(new BreakDefinition("tea", LocalTime.of(9, 0), LocalTime.of(9, 15))),
-                  EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
-          Set.of());
+      new ShiftCalendar(KARACHI, List.of(morningShift(LocalTime.of(9, 0))), Set.of());
 
   /** The same shift with its break starting at 09:00:20. */
   private static final ShiftCalendar ODD_BREAK =
-      new ShiftCalendar(
-          ZoneId.of("Asia/Karachi"),
-          List.of(
-              new ShiftDefinition(
-                  "A",
-                  LocalTime.of(6, 0),
-                  LocalTime.of(14, 0),
-                  List.of(new BreakDefinition("tea", LocalTime.of(9, 0, 20), LocalTime.of(9, 15))),
-                  EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
-          Set.of());
+      new ShiftCalendar(KARACHI, List.of(morningShift(LocalTime.of(9, 0, 20))), Set.of());
 
   record Piece(String minute, String shift, long calendarMs, long plannedMs) {}
 
   private static List<Piece> slice(String from, String to) {
+    return slice(CALENDAR, from, to);
+  }
+
+  private static List<Piece> slice(ShiftCalendar calendar, String from, String to) {
     List<Piece> pieces = new ArrayList<>();
-    new MinuteSlicer(CALENDAR)
+    new MinuteSlicer(calendar)
         .slice(
             Instant.parse(from),
             Instant.parse(to),
@@ -89,13 +73,7 @@ class MinuteSlicerTest {
   @Test
   void breakStartingMidMinute_leavesThePlannedPartOfTheMinute() {
     // break 09:00:20–09:15 local = 04:00:20Z; the minute 04:00Z has 20 s planned
-    List<Piece> pieces = new ArrayList<>();
-    new MinuteSlicer(ODD_BREAK)
-        .slice(
-            Instant.parse("2026-11-26T04:00:00Z"),
-            Instant.parse("2026-11-26T04:01:00Z"),
-            (minute, shift, calendarMs, plannedMs) ->
-                pieces.add(new Piece(minute.toString(), shift.id(), calendarMs, plannedMs)));
+    List<Piece> pieces = slice(ODD_BREAK, "2026-11-26T04:00:00Z", "2026-11-26T04:01:00Z");
 
     assertThat(pieces)
         .containsExactly(new Piece("2026-11-26T04:00:00Z", "2026-11-26/A", 60_000, 20_000));
