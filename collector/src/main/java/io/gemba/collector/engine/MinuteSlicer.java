@@ -42,6 +42,15 @@ public final class MinuteSlicer {
     this.calendar = Objects.requireNonNull(calendar, "calendar");
   }
 
+  private MinuteSlicer() {
+    this.calendar = null;
+  }
+
+  /** A slicer for a site without a shift calendar: all its time lies between shifts. */
+  public static MinuteSlicer withoutShifts() {
+    return new MinuteSlicer();
+  }
+
   /** Cuts {@code [from, to)} into pieces; an empty or reversed span gives none. */
   public void slice(Instant from, Instant to, Sink sink) {
     Instant t = from;
@@ -57,24 +66,36 @@ public final class MinuteSlicer {
     }
   }
 
-  /** The start of the next shift after {@code t}, which lies between shifts. */
-  private Instant gapEnd(Instant t) {
-    if (gapFrom == null || t.isBefore(gapFrom) || !t.isBefore(gapEnd)) {
-      gapFrom = t;
-      gapEnd = calendar.nextShiftStartingAfter(t).map(Shift::start).orElse(Instant.MAX);
-    }
-    return gapEnd;
-  }
-
-  private Shift shiftAt(Instant t) {
+  /**
+   * The shift {@code t} lies in, or {@code null} between shifts. Cached: looking up an instant in
+   * the last shift or gap found is cheap.
+   */
+  public Shift shiftAt(Instant t) {
     if (cached != null && cached.contains(t)) {
       return cached;
     }
-    Shift found = calendar.shiftAt(t).orElse(null);
+    if (gapFrom != null && !t.isBefore(gapFrom) && t.isBefore(gapEnd)) {
+      return null;
+    }
+    Shift found = calendar == null ? null : calendar.shiftAt(t).orElse(null);
     if (found != null) {
       cached = found;
+    } else {
+      gapFrom = t;
+      gapEnd =
+          calendar == null
+              ? Instant.MAX
+              : calendar.nextShiftStartingAfter(t).map(Shift::start).orElse(Instant.MAX);
     }
     return found;
+  }
+
+  /** The start of the next shift after {@code t}, which lies between shifts. */
+  private Instant gapEnd(Instant t) {
+    if (gapFrom == null || t.isBefore(gapFrom) || !t.isBefore(gapEnd)) {
+      shiftAt(t);
+    }
+    return gapEnd;
   }
 
   private static Instant earliest(Instant a, Instant b) {

@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param totalCount units made
  * @param goodCount good units
  * @param startupScrapCount scrapped units made while the process settled after a changeover
- * @param idealMsTotal the ideal cycle time of every unit made, added up
+ * @param idealMsTotal the ideal cycle time of every unit made, added up; NaN when a unit was made
+ *     whose ideal cycle time is unknown, so that performance and OEE are undefined rather than made
+ *     up
  * @param idealMsGood the ideal cycle time of every good unit, added up
  * @param idealMsStartupScrap the ideal cycle time of every startup scrap unit, added up
  */
@@ -44,8 +46,15 @@ public record ProductionSums(
     Objects.requireNonNull(stops, "stops");
     Objects.requireNonNull(microStops, "microStops");
     if ((calendarMs | plannedMs | totalCount | goodCount | startupScrapCount) < 0
-        || !(idealMsTotal >= 0 && idealMsGood >= 0 && idealMsStartupScrap >= 0)) {
+        || idealMsTotal < 0
+        || idealMsGood < 0
+        || idealMsStartupScrap < 0) {
       throw new IllegalArgumentException("production sums must not be negative");
+    }
+    if (Double.isInfinite(idealMsTotal)
+        || Double.isInfinite(idealMsGood)
+        || Double.isInfinite(idealMsStartupScrap)) {
+      throw new IllegalArgumentException("ideal time must be finite or NaN (unknown)");
     }
     if (plannedMs > calendarMs) {
       throw new IllegalArgumentException(

@@ -13,16 +13,25 @@ import java.util.Objects;
  * @param localContentTarget the target share of local parts, in (0, 1]
  * @param allowedLateness how far behind a station's latest event time an event is still applied,
  *     not negative
+ * @param startupAfterChangeover how long after a changeover ends scrap counts as startup scrap
+ *     (reduced yield) rather than process defects, not negative; zero means never
  */
 public record KpiPolicy(
     MicroStopPolicy microStopPolicy,
     Duration microStopThreshold,
     double oeeTarget,
     double localContentTarget,
-    Duration allowedLateness) {
+    Duration allowedLateness,
+    Duration startupAfterChangeover) {
 
   private static final KpiPolicy DEFAULTS =
-      new KpiPolicy(MicroStopPolicy.TPM, Duration.ofMinutes(2), 0.85, 0.60, Duration.ofMinutes(5));
+      new KpiPolicy(
+          MicroStopPolicy.TPM,
+          Duration.ofMinutes(2),
+          0.85,
+          0.60,
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10));
 
   /**
    * Builds a policy.
@@ -33,6 +42,7 @@ public record KpiPolicy(
     Objects.requireNonNull(microStopPolicy, "microStopPolicy");
     Objects.requireNonNull(microStopThreshold, "microStopThreshold");
     Objects.requireNonNull(allowedLateness, "allowedLateness");
+    Objects.requireNonNull(startupAfterChangeover, "startupAfterChangeover");
     if (microStopThreshold.isNegative() || microStopThreshold.isZero()) {
       throw new IllegalArgumentException(
           "microStopThreshold must be positive: " + microStopThreshold);
@@ -43,11 +53,15 @@ public record KpiPolicy(
       throw new IllegalArgumentException(
           "allowedLateness must not be negative: " + allowedLateness);
     }
+    if (startupAfterChangeover.isNegative()) {
+      throw new IllegalArgumentException(
+          "startupAfterChangeover must not be negative: " + startupAfterChangeover);
+    }
   }
 
   /**
    * The defaults: {@code tpm}, micro-stops under 2 minutes, OEE target 85%, local content target
-   * 60%, lateness 5 minutes.
+   * 60%, lateness 5 minutes, startup scrap for 10 minutes after a changeover.
    */
   public static KpiPolicy defaults() {
     return DEFAULTS;

@@ -17,7 +17,9 @@ class KpiPolicyTest {
   @Test
   void defaults_areTpmTwoMinutesOee85LocalContent60Lateness5Minutes() {
     assertThat(KpiPolicy.defaults())
-        .isEqualTo(new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, 0.85, 0.60, FIVE_MIN));
+        .isEqualTo(
+            new KpiPolicy(
+                MicroStopPolicy.TPM, TWO_MIN, 0.85, 0.60, FIVE_MIN, Duration.ofMinutes(10)));
   }
 
   @Test
@@ -40,7 +42,10 @@ class KpiPolicyTest {
   void constructor_thresholdNotPositive_isRejected(long seconds) {
     Duration threshold = Duration.ofSeconds(seconds);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, threshold, 0.85, 0.6, FIVE_MIN))
+        .isThrownBy(
+            () ->
+                new KpiPolicy(
+                    MicroStopPolicy.TPM, threshold, 0.85, 0.6, FIVE_MIN, Duration.ofMinutes(10)))
         .withMessageContaining("microStopThreshold must be positive: " + threshold);
   }
 
@@ -48,10 +53,16 @@ class KpiPolicyTest {
   @ValueSource(doubles = {0.0, -0.1, 1.01, Double.NaN})
   void constructor_targetOutsideZeroToOne_isRejectedNamingIt(double target) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, target, 0.6, FIVE_MIN))
+        .isThrownBy(
+            () ->
+                new KpiPolicy(
+                    MicroStopPolicy.TPM, TWO_MIN, target, 0.6, FIVE_MIN, Duration.ofMinutes(10)))
         .withMessageContaining("oeeTarget must be in (0, 1]: " + target);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new KpiPolicy(MicroStopPolicy.TPM, TWO_MIN, 0.85, target, FIVE_MIN))
+        .isThrownBy(
+            () ->
+                new KpiPolicy(
+                    MicroStopPolicy.TPM, TWO_MIN, 0.85, target, FIVE_MIN, Duration.ofMinutes(10)))
         .withMessageContaining("localContentTarget must be in (0, 1]: " + target);
   }
 
@@ -60,15 +71,32 @@ class KpiPolicyTest {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                new KpiPolicy(MicroStopPolicy.ISO22400, TWO_MIN, 0.85, 0.6, Duration.ofSeconds(-1)))
+                new KpiPolicy(
+                    MicroStopPolicy.ISO22400,
+                    TWO_MIN,
+                    0.85,
+                    0.6,
+                    Duration.ofSeconds(-1),
+                    Duration.ZERO))
         .withMessageContaining("allowedLateness must not be negative: PT-1S");
   }
 
   @Test
+  void constructor_negativeStartupWindow_isRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new KpiPolicy(
+                    MicroStopPolicy.TPM, TWO_MIN, 0.85, 0.6, FIVE_MIN, Duration.ofMinutes(-1)))
+        .withMessageContaining("startupAfterChangeover must not be negative: PT-1M");
+  }
+
+  @Test
   void constructor_edgeValues_areAccepted() {
-    // Targets of exactly 100%, no lateness at all, a 1 ms threshold.
+    // Targets of exactly 100%, no lateness at all, a 1 ms threshold, no startup scrap.
     KpiPolicy policy =
-        new KpiPolicy(MicroStopPolicy.ISO22400, Duration.ofMillis(1), 1.0, 1.0, Duration.ZERO);
+        new KpiPolicy(
+            MicroStopPolicy.ISO22400, Duration.ofMillis(1), 1.0, 1.0, Duration.ZERO, Duration.ZERO);
 
     assertThat(policy.allowedLateness()).isZero();
     assertThat(policy.oeeTarget()).isEqualTo(1.0);

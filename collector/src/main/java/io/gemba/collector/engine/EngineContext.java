@@ -1,0 +1,33 @@
+package io.gemba.collector.engine;
+
+import io.gemba.collector.kpi.KpiCalculator;
+import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.point.Point;
+import io.gemba.collector.point.PointSink;
+import java.util.Objects;
+
+/** What every station tracker of one engine shares: the policy in milliseconds, and the sink. */
+final class EngineContext {
+
+  final KpiPolicy policy;
+  final long thresholdMs;
+  final long latenessMs;
+  final long startupMs;
+  final KpiCalculator calculator;
+  private final PointSink sink;
+  long points;
+
+  EngineContext(KpiPolicy policy, PointSink sink) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.thresholdMs = policy.microStopThreshold().toMillis();
+    this.latenessMs = policy.allowedLateness().toMillis();
+    this.startupMs = policy.startupAfterChangeover().toMillis();
+    this.calculator = new KpiCalculator(policy.microStopPolicy());
+  }
+
+  void emit(Point point) {
+    points++;
+    sink.accept(point);
+  }
+}

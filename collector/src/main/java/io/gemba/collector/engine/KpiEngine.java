@@ -1,0 +1,286 @@
+package io.gemba.collector.engine;
+
+import io.gemba.collector.plant.AreaConfig;
+import io.gemba.collector.plant.LineConfig;
+import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.point.PointSink;
+import io.gemba.collector.telemetry.MachineState;
+import io.gemba.collector.telemetry.OrderEvent;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import io.gemba.collector.telemetry.Topic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The streaming KPI engine: telemetry events in, points of the InfluxDB schema out, on event time
+ * (ADR 0004, docs/kpis.md).
+ *
+ * <p>Each station keeps minute buckets of sums from its state timeline, counters or cycles, and
+ * work orders. A bucket is emitted when the station's event time passes its end; an event up to the
+ * allowed lateness behind the station's latest event is still applied, and the buckets it changes
+ * are emitted again (the same series and time, so InfluxDB overwrites them); an older one is
+ * rejected as {@link Outcome#LATE}. The {@code oee} point of the shift, its losses and its
+ * reliability are emitted at every minute boundary and at the shift's end, and the order's at every
+ * minute boundary and at its end. A line's points are its output station's, under station {@code
+ * _line}.
+ *
+ * <p>The engine never reads the clock: {@link #tick} moves silent stations on. It is not
+ * thread-safe: one owner thread applies all events of its stations (one engine per line group).
+ */
+public final class KpiEngine {
+
+  private record StationKey(String site, String area, String line, String station) {}
+
+  private record LineKey(String site, String area, String line) {}
+
+  private final PlantModel model;
+  private final EngineContext ctx;
+  private final Map<StationKey, StationTracker> stations = new LinkedHashMap<>();
+  private final Map<LineKey, List<StationTracker>> stationsByLine = new HashMap<>();
+  private final Map<LineKey, OrderEvent> lineOrders = new LinkedHashMap<>();
+  private final Map<String, MinuteSlicer> slicers = new HashMap<>();
+  private final List<StationTracker> toFlush = new ArrayList<>();
+
+  private long applied;
+  private long late;
+  private long duplicates;
+  private long ignored;
+  private int unconfigured;
+
+  /**
+   * An engine for a plant.
+   *
+   * @param model the plant model and KPI policy
+   * @param sink where the points go, in the order they are made
+   */
+  public KpiEngine(PlantModel model, PointSink sink) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.ctx = new EngineContext(model.policy(), sink);
+  }
+
+  /** Applies one event and emits what it completes or corrects. */
+  public Outcome accept(TelemetryEvent event) {
+    Outcome outcome = route(event);
+    flush();
+    return outcome;
+  }
+
+  /**
+   * Applies events in order, then emits what they complete or correct. The points stored in the end
+   * are the same as with one {@link #accept} per event; fewer corrections are written.
+   */
+  public void acceptAll(Iterable<? extends TelemetryEvent> events) {
+    for (TelemetryEvent event : events) {
+      route(event);
+    }
+    flush();
+  }
+
+  /**
+   * Tells the engine the wall-clock time: every station's event time moves on to {@code now} less
+   * the allowed lateness, so that the buckets and shifts of silent stations close. Events older
+   * than that are late from then on.
+   */
+  public void tick(Instant now) {
+    long nowMs = now.toEpochMilli();
+    for (StationTracker tracker : stations.values()) {
+      tracker.tick(nowMs);
+      tracker.flush();
+    }
+  }
+
+  private Outcome route(TelemetryEvent event) {
+    Topic topic = event.envelope().topic();
+    Outcome outcome;
+    if (!computesOn(event)) {
+      outcome = Outcome.IGNORED;
+    } else if (topic.isWholeLine()) {
+      outcome = lineOrder((OrderEvent) event);
+    } else {
+      StationTracker tracker = station(topic);
+      outcome = tracker.accept(event);
+      scheduleFlush(tracker);
+    }
+    count(outcome);
+    return outcome;
+  }
+
+  /** Station states, counts, cycles, heartbeats and orders; orders also for a whole line. */
+  private static boolean computesOn(TelemetryEvent event) {
+    Topic topic = event.envelope().topic();
+    return switch (event.channel()) {
+      case STATE, COUNT, CYCLE, HEARTBEAT -> !topic.isWholeLine();
+      case ORDER -> !topic.isWholeArea();
+      default -> false;
+    };
+  }
+
+  private void count(Outcome outcome) {
+    switch (outcome) {
+      case APPLIED -> applied++;
+      case LATE -> late++;
+      case DUPLICATE -> duplicates++;
+      case IGNORED -> ignored++;
+    }
+  }
+
+  /**
+   * An order for a whole line goes to every station of the line seen so far, and to the stations
+   * that appear later while it runs.
+   */
+  private Outcome lineOrder(OrderEvent order) {
+    Topic topic = order.envelope().topic();
+    LineKey key = new LineKey(topic.site(), topic.area(), topic.line());
+    if (order.event() == OrderEvent.Kind.START) {
+      lineOrders.put(key, order);
+    } else if (lineOrders.containsKey(key) && lineOrders.get(key).order().equals(order.order())) {
+      lineOrders.remove(key);
+    }
+    for (StationTracker tracker : stationsByLine.getOrDefault(key, List.of())) {
+      tracker.accept(order);
+      scheduleFlush(tracker);
+    }
+    return Outcome.APPLIED;
+  }
+
+  private void scheduleFlush(StationTracker tracker) {
+    if (!tracker.flushPending) {
+      tracker.flushPending = true;
+      toFlush.add(tracker);
+    }
+  }
+
+  private void flush() {
+    for (StationTracker tracker : toFlush) {
+      tracker.flush();
+    }
+    toFlush.clear();
+  }
+
+  private StationTracker station(Topic topic) {
+    StationKey key = new StationKey(topic.site(), topic.area(), topic.line(), topic.station());
+    StationTracker tracker = stations.get(key);
+    if (tracker == null) {
+      StationCore initial = new StationCore();
+      OrderEvent lineOrder = lineOrders.get(new LineKey(key.site, key.area, key.line));
+      if (lineOrder != null) {
+        initial.order = lineOrder.order();
+        initial.product = lineOrder.product();
+        initial.orderIdealMs = lineOrder.idealCycleMs() == null ? 0 : lineOrder.idealCycleMs();
+      }
+      tracker = newTracker(key, initial, StationCore.NONE);
+    }
+    return tracker;
+  }
+
+  private StationTracker newTracker(StationKey key, StationCore initial, long initialKeyMs) {
+    boolean configured = model.isConfigured(key.site, key.area, key.line, key.station);
+    boolean output =
+        model.outputStation(key.site, key.area, key.line).map(key.station::equals).orElse(false);
+    StationTracker tracker =
+        new StationTracker(
+            key.site,
+            key.area,
+            key.line,
+            key.station,
+            model.station(key.site, key.area, key.line, key.station),
+            configured,
+            output,
+            slicer(key.site),
+            ctx,
+            initial,
+            initialKeyMs);
+    stations.put(key, tracker);
+    stationsByLine
+        .computeIfAbsent(new LineKey(key.site, key.area, key.line), k -> new ArrayList<>())
+        .add(tracker);
+    if (!configured) {
+      unconfigured++;
+    }
+    return tracker;
+  }
+
+  private MinuteSlicer slicer(String site) {
+    return slicers.computeIfAbsent(
+        site,
+        id ->
+            model
+                .site(id)
+                .map(config -> new MinuteSlicer(config.shifts()))
+                .orElseGet(MinuteSlicer::withoutShifts));
+  }
+
+  /** The counters since the engine started or was restored. */
+  public EngineStats stats() {
+    long backwards = 0;
+    long corrections = 0;
+    for (StationTracker tracker : stations.values()) {
+      backwards += tracker.backwards;
+      corrections += tracker.corrections;
+    }
+    return new EngineStats(
+        applied,
+        late,
+        duplicates,
+        ignored,
+        backwards,
+        corrections,
+        stations.size(),
+        unconfigured,
+        ctx.points);
+  }
+
+  /** Every station seen, in the order they first sent. */
+  public List<StationSnapshot> stations() {
+    List<StationSnapshot> list = new ArrayList<>(stations.size());
+    for (StationTracker tracker : stations.values()) {
+      list.add(tracker.snapshot());
+    }
+    return list;
+  }
+
+  /** Every configured line, with its output station's KPIs. */
+  public List<LineSnapshot> lines() {
+    List<LineSnapshot> list = new ArrayList<>();
+    for (SiteConfig site : model.sites()) {
+      for (AreaConfig area : site.areas()) {
+        for (LineConfig line : area.lines()) {
+          list.add(line(site.id(), area.id(), line));
+        }
+      }
+    }
+    return list;
+  }
+
+  private LineSnapshot line(String site, String area, LineConfig line) {
+    Map<MachineState, Integer> byState = new EnumMap<>(MachineState.class);
+    int unknown = 0;
+    for (StationTracker tracker :
+        stationsByLine.getOrDefault(new LineKey(site, area, line.id()), List.of())) {
+      if (tracker.core.stateKnown) {
+        byState.merge(tracker.core.state, 1, Integer::sum);
+      } else {
+        unknown++;
+      }
+    }
+    StationTracker output =
+        stations.get(new StationKey(site, area, line.id(), line.outputStation()));
+    StationSnapshot snapshot = output == null ? null : output.snapshot();
+    return new LineSnapshot(
+        site,
+        area,
+        line.id(),
+        line.outputStation(),
+        snapshot == null ? null : snapshot.shift(),
+        snapshot == null ? null : snapshot.shiftKpis(),
+        byState,
+        unknown);
+  }
+}

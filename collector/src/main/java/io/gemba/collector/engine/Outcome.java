@@ -1,0 +1,19 @@
+package io.gemba.collector.engine;
+
+/** What the engine did with an event. */
+public enum Outcome {
+  /** Applied to its station, in order or as a correction of buckets already emitted. */
+  APPLIED,
+  /**
+   * Older than the station's watermark (its latest event time less the allowed lateness, or the
+   * last tick less the lateness): rejected and counted.
+   */
+  LATE,
+  /** The same event as one already applied (same topic, sequence and time): dropped. */
+  DUPLICATE,
+  /**
+   * Of a channel this engine does not compute on (battery tests, parts, 5S audits, kaizens), or a
+   * heartbeat without a station: nothing to do here.
+   */
+  IGNORED
+}

@@ -1,0 +1,87 @@
+package io.gemba.collector.engine;
+
+import io.gemba.collector.plant.Shift;
+import io.gemba.collector.telemetry.MachineState;
+
+/**
+ * What a station's future contributions depend on, at one instant of its event time: the state
+ * period it is in, where its counters stand, its order and product, and the data-quality counts
+ * derived from its events. The tracker copies it at every minute boundary, so that an event that
+ * arrives late is applied by going back to the copy and replaying the events since (ADR 0004).
+ */
+final class StationCore {
+
+  static final long NONE = Long.MIN_VALUE;
+
+  /** How a stop period is classified. */
+  enum StopClass {
+    /** Still going on and shorter than the micro-stop threshold: a micro-stop for now. */
+    OPEN,
+    /** Ended shorter than the threshold. */
+    MICRO,
+    /** Reached the threshold. */
+    LONG
+  }
+
+  /** The instant up to which time has been added to the buckets; {@link #NONE} before any. */
+  long clockMs = NONE;
+
+  MachineState state = MachineState.RUNNING;
+
+  /** Whether a state message was seen; before the first, a station is taken to be running. */
+  boolean stateKnown;
+
+  String reason;
+  Integer code;
+  long sinceMs = NONE;
+  StopClass stopClass = StopClass.OPEN;
+
+  /** Whether production comes from counters (after the first count) rather than cycles. */
+  boolean counterMode;
+
+  boolean countsThisShift;
+  CounterTracker counters = new CounterTracker();
+  long lastCountMs = NONE;
+
+  String order;
+  String product;
+  long orderIdealMs;
+  long startupUntilMs = NONE;
+  Shift shift;
+
+  long countsWhileStopped;
+  long counterJumps;
+  long counterResets;
+  long unitsWithoutIdeal;
+
+  StationCore copy() {
+    StationCore copy = new StationCore();
+    copy.clockMs = clockMs;
+    copy.state = state;
+    copy.stateKnown = stateKnown;
+    copy.reason = reason;
+    copy.code = code;
+    copy.sinceMs = sinceMs;
+    copy.stopClass = stopClass;
+    copy.counterMode = counterMode;
+    copy.countsThisShift = countsThisShift;
+    copy.counters =
+        counters.hasBaseline() ? new CounterTracker(counters.state()) : new CounterTracker();
+    copy.lastCountMs = lastCountMs;
+    copy.order = order;
+    copy.product = product;
+    copy.orderIdealMs = orderIdealMs;
+    copy.startupUntilMs = startupUntilMs;
+    copy.shift = shift;
+    copy.countsWhileStopped = countsWhileStopped;
+    copy.counterJumps = counterJumps;
+    copy.counterResets = counterResets;
+    copy.unitsWithoutIdeal = unitsWithoutIdeal;
+    return copy;
+  }
+
+  /** Whether the station is in a stop period that is still unclassified or long. */
+  boolean inStop() {
+    return stateKnown && StopTally.isStop(state);
+  }
+}

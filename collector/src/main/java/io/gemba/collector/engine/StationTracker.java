@@ -1,0 +1,828 @@
+package io.gemba.collector.engine;
+
+import static io.gemba.collector.engine.MinuteBucket.MINUTE_MS;
+import static io.gemba.collector.engine.MinuteBucket.floorMinute;
+import static io.gemba.collector.engine.StationCore.NONE;
+
+import io.gemba.collector.engine.StationCore.StopClass;
+import io.gemba.collector.kpi.Kpis;
+import io.gemba.collector.kpi.ProductionSums;
+import io.gemba.collector.plant.Shift;
+import io.gemba.collector.plant.StationConfig;
+import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.CounterReading;
+import io.gemba.collector.telemetry.CycleCompleted;
+import io.gemba.collector.telemetry.Envelope;
+import io.gemba.collector.telemetry.MachineState;
+import io.gemba.collector.telemetry.OrderEvent;
+import io.gemba.collector.telemetry.StateChange;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One station on event time (ADR 0004). Events are applied in time order to minute buckets; the
+ * station's {@link StationCore} is copied at every minute boundary and its events are kept until
+ * they are settled, so that an event that arrives out of order (but not late) is applied by going
+ * back to the copy before it and replaying: the buckets that change are emitted again, and points
+ * that no longer exist are written with zero sums.
+ *
+ * <p>Buckets are emitted when the station's event time passes their end, and settled (folded into
+ * the shift and order sums and forgotten) once the watermark has passed them and no stop that
+ * touches them can still change its class.
+ */
+final class StationTracker {
+
+  /** The core at a minute boundary, before the events at that instant. */
+  private record Snapshot(long keyMs, StationCore core) {}
+
+  final String site;
+  final String area;
+  final String line;
+  final String station;
+  final boolean configured;
+  final boolean lineOutput;
+
+  private final Map<String, String> tags;
+  private final Map<String, String> lineTags;
+  private final StationConfig config;
+  private final EngineContext ctx;
+  private final MinuteSlicer slicer;
+  private final MinuteSlicer.Sink accrual = this::accrue;
+
+  StationCore core;
+  final List<TelemetryEvent> log = new ArrayList<>();
+  int logHead;
+  private final ArrayDeque<Snapshot> snapshots = new ArrayDeque<>();
+  private final ArrayDeque<MinuteBucket> buckets = new ArrayDeque<>();
+  final Map<String, ProductionSums> closedShifts = new LinkedHashMap<>();
+  final Map<String, ProductionSums> closedOrders = new LinkedHashMap<>();
+  private final Map<Long, List<Point>> stash = new HashMap<>();
+  private final Map<String, Double> idealByProduct = new HashMap<>();
+
+  long latestTs = NONE;
+  long watermark = NONE;
+  long tickClock = NONE;
+  long settledMs = NONE;
+  private long emittedThrough = NONE;
+  private long redoFrom = Long.MAX_VALUE;
+  private boolean emitRaw = true;
+  boolean flushPending;
+
+  long late;
+  long duplicates;
+  long backwards;
+  long corrections;
+
+  StationTracker(
+      String site,
+      String area,
+      String line,
+      String station,
+      StationConfig config,
+      boolean configured,
+      boolean lineOutput,
+      MinuteSlicer slicer,
+      EngineContext ctx,
+      StationCore initial,
+      long initialKeyMs) {
+    this.site = site;
+    this.area = area;
+    this.line = line;
+    this.station = station;
+    this.config = config;
+    this.configured = configured;
+    this.lineOutput = lineOutput;
+    this.slicer = slicer;
+    this.ctx = ctx;
+    this.tags = tags(station);
+    this.lineTags = lineOutput ? tags(Points.LINE_STATION) : null;
+    this.core = initial;
+    snapshots.add(new Snapshot(initialKeyMs, initial.copy()));
+  }
+
+  private Map<String, String> tags(String stationTag) {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("site", site);
+    map.put("area", area);
+    map.put("line", line);
+    map.put("station", stationTag);
+    return map;
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  Outcome accept(TelemetryEvent event) {
+    long ts = event.envelope().ts().toEpochMilli();
+    if (watermark != NONE && ts < watermark) {
+      late++;
+      return Outcome.LATE;
+    }
+    int at = log.size();
+    if (at > logHead && tsOf(log.get(at - 1)) > ts) {
+      at = upperBound(ts);
+    }
+    for (int i = at - 1; i >= logHead && tsOf(log.get(i)) == ts; i--) {
+      if (isDuplicate(log.get(i), event)) {
+        duplicates++;
+        return Outcome.DUPLICATE;
+      }
+    }
+    if (latestTs != NONE && ts < latestTs) {
+      backwards++;
+    }
+    log.add(at, event);
+    if (core.clockMs == NONE || (ts >= core.clockMs && at == log.size() - 1)) {
+      apply(event);
+    } else {
+      corrections++;
+      replay(ts, at);
+    }
+    if (ts > latestTs) {
+      latestTs = ts;
+      raiseWatermark(ts - ctx.latenessMs);
+    }
+    return Outcome.APPLIED;
+  }
+
+  /** Moves the station's event time to {@code nowMs} less the lateness, if it is behind. */
+  void tick(long nowMs) {
+    if (core.clockMs == NONE) {
+      return;
+    }
+    long w = nowMs - ctx.latenessMs;
+    raiseWatermark(w);
+    if (w > tickClock) {
+      tickClock = w;
+      advance(w);
+    }
+  }
+
+  private void raiseWatermark(long w) {
+    if (w > watermark) {
+      watermark = w;
+    }
+  }
+
+  private static boolean isDuplicate(TelemetryEvent seen, TelemetryEvent event) {
+    Envelope a = seen.envelope();
+    Envelope b = event.envelope();
+    if (!a.topic().equals(b.topic())) {
+      return false;
+    }
+    if (a.seq() != Envelope.NO_SEQ || b.seq() != Envelope.NO_SEQ) {
+      return a.seq() == b.seq();
+    }
+    return seen.equals(event);
+  }
+
+  private void apply(TelemetryEvent event) {
+    long ts = event.envelope().ts().toEpochMilli();
+    if (core.clockMs == NONE) {
+      core.clockMs = ts;
+      core.shift = slicer.shiftAt(Instant.ofEpochMilli(ts));
+    }
+    advance(ts);
+    if (event instanceof StateChange state) {
+      onState(state, ts);
+    } else if (event instanceof CounterReading reading) {
+      onCount(reading, ts);
+    } else if (event instanceof CycleCompleted cycle) {
+      onCycle(cycle, ts);
+    } else if (event instanceof OrderEvent order) {
+      onOrder(order);
+    }
+    // A heartbeat only moves the station's time, which advance() did.
+  }
+
+  private void onState(StateChange change, long ts) {
+    if (core.stateKnown
+        && change.state() == core.state
+        && Objects.equals(change.reason(), core.reason)) {
+      return; // the same state again: it goes on
+    }
+    long previousMs = core.stateKnown ? ts - core.sinceMs : 0;
+    if (core.inStop()) {
+      endStop(ts);
+    }
+    if (core.stateKnown && core.state == MachineState.CHANGEOVER && ctx.startupMs > 0) {
+      core.startupUntilMs = ts + ctx.startupMs;
+    }
+    if (emitRaw) {
+      ctx.emit(
+          Points.machineState(
+              tags, ts, change.state(), change.reason(), change.code(), previousMs));
+    }
+    core.state = change.state();
+    core.reason = change.reason();
+    core.code = change.code();
+    core.sinceMs = ts;
+    core.stateKnown = true;
+    core.stopClass = StopClass.OPEN;
+    if (change.state() == MachineState.DOWN) {
+      segmentAt(ts, core.product).openStop.downEvents++;
+    }
+  }
+
+  private void endStop(long ts) {
+    long durationMs = ts - core.sinceMs;
+    if (core.stopClass == StopClass.OPEN) {
+      classify(durationMs >= ctx.thresholdMs ? StopClass.LONG : StopClass.MICRO);
+    }
+    if (emitRaw && durationMs > 0) {
+      ctx.emit(Points.downtime(tags, core.sinceMs, core.state, core.reason, durationMs));
+    }
+  }
+
+  private void onCount(CounterReading reading, long ts) {
+    core.counterMode = true;
+    core.countsThisShift = true;
+    boolean hadBaseline = core.counters.hasBaseline();
+    long previousMs = core.lastCountMs;
+    core.lastCountMs = ts;
+    CounterTracker.Increment increment = core.counters.accept(reading);
+    if (!hadBaseline) {
+      return;
+    }
+    if (increment.reset()) {
+      core.counterResets++;
+    }
+    if (increment.total() == 0) {
+      return;
+    }
+    double idealMs = idealMs(core.product);
+    if (!Double.isNaN(idealMs) && increment.total() > (ts - previousMs) / idealMs + 1) {
+      core.counterJumps++;
+    }
+    if (stoppedSince(previousMs)) {
+      core.countsWhileStopped++;
+    }
+    addUnits(ts, core.product, increment.total(), increment.good(), idealMs);
+  }
+
+  private void onCycle(CycleCompleted cycle, long ts) {
+    if (cycle.product() != null && core.order == null) {
+      core.product = cycle.product();
+    }
+    String product = cycle.product() != null ? cycle.product() : core.product;
+    if (emitRaw) {
+      ctx.emit(Points.cycle(tags, ts, product, cycle.result().name(), cycle.cycleMs()));
+    }
+    if (core.counterMode) {
+      return; // the counters count this unit
+    }
+    if (stoppedSince(ts - cycle.cycleMs())) {
+      core.countsWhileStopped++;
+    }
+    long good = cycle.result() == CycleCompleted.Result.OK ? 1 : 0;
+    addUnits(ts, product, 1, good, idealMs(product));
+  }
+
+  /** Whether the station has not been running at any time since {@code fromMs}. */
+  private boolean stoppedSince(long fromMs) {
+    return core.stateKnown && core.state != MachineState.RUNNING && core.sinceMs <= fromMs;
+  }
+
+  private void onOrder(OrderEvent order) {
+    if (order.event() == OrderEvent.Kind.START) {
+      core.order = order.order();
+      core.product = order.product();
+      core.orderIdealMs = order.idealCycleMs() == null ? 0 : order.idealCycleMs();
+    } else if (order.order().equals(core.order)) {
+      core.order = null;
+      core.orderIdealMs = 0;
+    }
+  }
+
+  private void addUnits(long ts, String product, long total, long good, double idealMs) {
+    Segment segment = segmentAt(ts, product);
+    long scrap = total - good;
+    long startupScrap = ts < core.startupUntilMs ? scrap : 0;
+    segment.totalCount += total;
+    segment.goodCount += good;
+    segment.startupScrapCount += startupScrap;
+    segment.idealMsTotal += total * idealMs;
+    segment.idealMsGood += good * idealMs;
+    segment.idealMsStartupScrap += startupScrap * idealMs;
+    if (Double.isNaN(idealMs)) {
+      core.unitsWithoutIdeal += total;
+    }
+  }
+
+  /** The ideal cycle time of {@code product} in ms, or NaN if it is unknown. */
+  private double idealMs(String product) {
+    if (core.order != null && core.orderIdealMs > 0 && Objects.equals(product, core.product)) {
+      return core.orderIdealMs;
+    }
+    String key = product == null ? "" : product;
+    Double cached = idealByProduct.get(key);
+    if (cached == null) {
+      cached =
+          config
+              .idealCycleTimes()
+              .forProduct(product)
+              .map(d -> d.toNanos() / 1e6)
+              .orElse(Double.NaN);
+      idealByProduct.put(key, cached);
+    }
+    return cached;
+  }
+
+  // ---- time ------------------------------------------------------------------------------
+
+  private void advance(long toMs) {
+    if (toMs > core.clockMs) {
+      slicer.slice(Instant.ofEpochMilli(core.clockMs), Instant.ofEpochMilli(toMs), accrual);
+    }
+  }
+
+  private void accrue(Instant minute, Shift shift, long calendarMs, long plannedMs) {
+    if (shift != core.shift && (shift == null || !shift.equals(core.shift))) {
+      enterShift(shift);
+    }
+    Segment segment = segment(minute.toEpochMilli(), shift, core.order, core.product);
+    core.clockMs += calendarMs;
+    segment.calendarMs += calendarMs;
+    segment.lastMs = core.clockMs;
+    if (!(core.stateKnown && core.state == MachineState.PLANNED_STOP)) {
+      segment.plannedMs += plannedMs;
+    }
+    if (core.inStop()) {
+      (core.stopClass == StopClass.LONG ? segment.longStops : segment.openStop)
+          .add(core.state, plannedMs);
+      if (core.stopClass == StopClass.OPEN && core.clockMs - core.sinceMs >= ctx.thresholdMs) {
+        classify(StopClass.LONG);
+      }
+    }
+    if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
+      snapshots.addLast(new Snapshot(core.clockMs, core.copy()));
+    }
+  }
+
+  /**
+   * A new shift (or the gap after one) begins. A station that counts with counters but sent no
+   * count in the whole shift before counts its cycles again, from a fresh counter baseline.
+   */
+  private void enterShift(Shift shift) {
+    if (shift != null) {
+      if (core.counterMode && !core.countsThisShift && core.shift != null) {
+        core.counterMode = false;
+        core.counters = new CounterTracker();
+      }
+      core.countsThisShift = false;
+    }
+    core.shift = shift;
+  }
+
+  /** Moves the current stop's unclassified time in every bucket it touched to its class. */
+  private void classify(StopClass stopClass) {
+    core.stopClass = stopClass;
+    long from = floorMinute(core.sinceMs);
+    Iterator<MinuteBucket> it = buckets.descendingIterator();
+    while (it.hasNext()) {
+      MinuteBucket bucket = it.next();
+      if (bucket.minuteMs < from) {
+        break;
+      }
+      for (Segment segment : bucket.segments) {
+        if (!segment.openStop.isEmpty()) {
+          (stopClass == StopClass.LONG ? segment.longStops : segment.microStops)
+              .takeAll(segment.openStop);
+          if (stopClass == StopClass.LONG) {
+            redoFrom = Math.min(redoFrom, bucket.minuteMs);
+          }
+        }
+      }
+    }
+  }
+
+  private Segment segmentAt(long ts, String product) {
+    Segment segment =
+        segment(floorMinute(ts), slicer.shiftAt(Instant.ofEpochMilli(ts)), core.order, product);
+    segment.lastMs = Math.max(segment.lastMs, ts);
+    return segment;
+  }
+
+  private Segment segment(long minuteMs, Shift shift, String order, String product) {
+    MinuteBucket last = buckets.peekLast();
+    if (last == null || last.minuteMs != minuteMs) {
+      last = new MinuteBucket(minuteMs);
+      buckets.addLast(last);
+    }
+    return last.segment(shift, order, product);
+  }
+
+  // ---- corrections -----------------------------------------------------------------------
+
+  /** Applies the event just inserted at {@code insertedAt} by replaying from a snapshot. */
+  private void replay(long ts, int insertedAt) {
+    Snapshot from = snapshotAtOrBefore(floorMinute(ts));
+    StationCore at = from.core;
+    if (at.inStop() && ts - at.sinceMs < ctx.thresholdMs) {
+      // The event may end the stop under way there, and so change its class.
+      from = snapshotAtOrBefore(floorMinute(at.sinceMs));
+    }
+    long key = from.keyMs;
+    while (!buckets.isEmpty() && buckets.peekLast().minuteMs >= key) {
+      MinuteBucket dropped = buckets.pollLast();
+      if (dropped.emitted != null) {
+        stash.put(dropped.minuteMs, dropped.emitted);
+      }
+    }
+    while (snapshots.peekLast().keyMs > key) {
+      snapshots.pollLast();
+    }
+    core = from.core.copy();
+    redoFrom = Math.min(redoFrom, key);
+    int start = key == NONE ? logHead : lowerBound(key);
+    for (int i = start; i < log.size(); i++) {
+      emitRaw = i >= insertedAt;
+      apply(log.get(i));
+    }
+    emitRaw = true;
+    if (tickClock > core.clockMs) {
+      advance(tickClock);
+    }
+  }
+
+  private Snapshot snapshotAtOrBefore(long keyMs) {
+    Iterator<Snapshot> it = snapshots.descendingIterator();
+    while (it.hasNext()) {
+      Snapshot snapshot = it.next();
+      if (snapshot.keyMs <= keyMs) {
+        return snapshot;
+      }
+    }
+    throw new IllegalStateException("no snapshot at or before " + keyMs + " (a bug)");
+  }
+
+  private int upperBound(long ts) {
+    int lo = logHead;
+    int hi = log.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tsOf(log.get(mid)) <= ts) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private int lowerBound(long ts) {
+    int lo = logHead;
+    int hi = log.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tsOf(log.get(mid)) < ts) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static long tsOf(TelemetryEvent event) {
+    return event.envelope().ts().toEpochMilli();
+  }
+
+  // ---- output ----------------------------------------------------------------------------
+
+  /** Emits what the station's event time has passed, then settles what the watermark has. */
+  void flush() {
+    flushPending = false;
+    emitPassed();
+    settle();
+  }
+
+  private void emitPassed() {
+    if (buckets.isEmpty()) {
+      return;
+    }
+    if (emittedThrough == NONE) {
+      emittedThrough = buckets.peekFirst().minuteMs;
+    }
+    if (redoFrom == Long.MAX_VALUE && core.clockMs < emittedThrough + MINUTE_MS) {
+      return;
+    }
+    long from = Math.min(redoFrom, emittedThrough);
+    Map<String, ProductionSums> shiftSums = new HashMap<>(closedShifts);
+    Map<String, ProductionSums> orderSums = new HashMap<>(closedOrders);
+    for (MinuteBucket bucket : buckets) {
+      if (bucket.endMs() > core.clockMs) {
+        break;
+      }
+      for (Segment segment : bucket.segments) {
+        ProductionSums sums = segment.sums();
+        if (segment.shiftId != null) {
+          shiftSums.merge(segment.shiftId, sums, ProductionSums::plus);
+        }
+        if (segment.order != null) {
+          orderSums.merge(segment.order, sums, ProductionSums::plus);
+        }
+      }
+      if (bucket.minuteMs >= from) {
+        emit(bucket, pointsFor(bucket, shiftSums, orderSums));
+      }
+      emittedThrough = Math.max(emittedThrough, bucket.endMs());
+    }
+    redoFrom = Long.MAX_VALUE;
+  }
+
+  private List<Point> pointsFor(
+      MinuteBucket bucket,
+      Map<String, ProductionSums> shiftSums,
+      Map<String, ProductionSums> orderSums) {
+    List<Point> points = new ArrayList<>();
+    List<Segment> segments = bucket.segments;
+    Set<Object> done = new HashSet<>();
+    for (Segment segment : segments) {
+      if (!done.add(List.of("product", Objects.toString(segment.product)))) {
+        continue;
+      }
+      long total = 0;
+      long good = 0;
+      for (Segment other : segments) {
+        if (Objects.equals(other.product, segment.product)) {
+          total += other.totalCount;
+          good += other.goodCount;
+        }
+      }
+      if (total > 0) {
+        long made = total;
+        long madeGood = good;
+        addBoth(
+            points, t -> Points.production(t, bucket.minuteMs, segment.product, made, madeGood));
+      }
+    }
+    for (Segment segment : segments) {
+      if (!done.add(
+          List.of("minute", Objects.toString(segment.shiftId), Objects.toString(segment.order)))) {
+        continue;
+      }
+      ProductionSums sums = ProductionSums.EMPTY;
+      for (Segment other : segments) {
+        if (Objects.equals(other.shiftId, segment.shiftId)
+            && Objects.equals(other.order, segment.order)) {
+          sums = sums.plus(other.sums());
+        }
+      }
+      if (segment.shiftId != null || sums.totalCount() > 0) {
+        Kpis kpis = ctx.calculator.compute(sums);
+        addBoth(
+            points,
+            t -> Points.oee(t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis));
+      }
+    }
+    for (Segment segment : segments) {
+      if (segment.shiftId == null || !done.add(List.of("shift", segment.shiftId))) {
+        continue;
+      }
+      long ts = lastMs(segments, s -> Objects.equals(s.shiftId, segment.shiftId));
+      Kpis kpis = ctx.calculator.compute(shiftSums.get(segment.shiftId));
+      addBoth(
+          points,
+          t -> {
+            List<Point> shiftPoints = new ArrayList<>();
+            shiftPoints.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis));
+            Points.losses(t, ts, segment.shiftId, kpis.losses(), shiftPoints);
+            shiftPoints.add(Points.reliability(t, ts, segment.shiftId, kpis));
+            return shiftPoints;
+          });
+    }
+    for (Segment segment : segments) {
+      if (segment.order == null || !done.add(List.of("order", segment.order))) {
+        continue;
+      }
+      long ts = lastMs(segments, s -> Objects.equals(s.order, segment.order));
+      Kpis kpis = ctx.calculator.compute(orderSums.get(segment.order));
+      addBoth(points, t -> Points.oee(t, ts, null, "order", segment.order, kpis));
+    }
+    return points;
+  }
+
+  private static long lastMs(List<Segment> segments, java.util.function.Predicate<Segment> of) {
+    long last = NONE;
+    for (Segment segment : segments) {
+      if (of.test(segment)) {
+        last = Math.max(last, segment.lastMs);
+      }
+    }
+    return last;
+  }
+
+  /** Adds the point for the station, and for the line if this is its output station. */
+  private void addBoth(List<Point> points, java.util.function.Function<Map<String, String>, ?> of) {
+    addAll(points, of.apply(tags));
+    if (lineTags != null) {
+      addAll(points, of.apply(lineTags));
+    }
+  }
+
+  private static void addAll(List<Point> points, Object made) {
+    if (made instanceof Point point) {
+      points.add(point);
+    } else if (made instanceof List<?> list) {
+      for (Object point : list) {
+        points.add((Point) point);
+      }
+    }
+  }
+
+  /** Emits a bucket's points; on a correction only what changed, and zero for what is gone. */
+  private void emit(MinuteBucket bucket, List<Point> points) {
+    List<Point> before = bucket.emitted != null ? bucket.emitted : stash.remove(bucket.minuteMs);
+    bucket.emitted = points;
+    if (before == null) {
+      points.forEach(ctx::emit);
+      return;
+    }
+    Map<String, Point> old = new HashMap<>();
+    for (Point point : before) {
+      old.put(point.series() + '@' + point.time(), point);
+    }
+    for (Point point : points) {
+      Point previous = old.remove(point.series() + '@' + point.time());
+      if (!point.equals(previous)) {
+        ctx.emit(point);
+      }
+    }
+    for (Point gone : old.values()) {
+      Point zero = Points.zeroed(gone);
+      if (zero != null) {
+        ctx.emit(zero);
+      }
+    }
+  }
+
+  /** Folds the buckets the watermark has passed into the shift and order sums. */
+  private void settle() {
+    if (watermark == NONE || floorMinute(watermark) <= settledMs) {
+      return;
+    }
+    long candidate = floorMinute(watermark);
+    StationCore at = snapshotAtOrBefore(candidate).core;
+    if (at.inStop() && watermark - at.sinceMs < ctx.thresholdMs) {
+      candidate = Math.min(candidate, floorMinute(at.sinceMs));
+    }
+    if (candidate <= settledMs) {
+      return;
+    }
+    settledMs = candidate;
+    while (!buckets.isEmpty() && buckets.peekFirst().minuteMs < settledMs) {
+      MinuteBucket bucket = buckets.pollFirst();
+      for (Segment segment : bucket.segments) {
+        ProductionSums sums = segment.sums();
+        if (segment.shiftId != null) {
+          closedShifts.merge(segment.shiftId, sums, ProductionSums::plus);
+        }
+        if (segment.order != null) {
+          closedOrders.merge(segment.order, sums, ProductionSums::plus);
+        }
+      }
+    }
+    while (snapshots.size() > 1) {
+      Snapshot first = snapshots.pollFirst();
+      if (snapshots.peekFirst().keyMs > settledMs) {
+        snapshots.addFirst(first);
+        break;
+      }
+    }
+    long keepFrom = snapshots.peekFirst().keyMs;
+    while (logHead < log.size() && tsOf(log.get(logHead)) < keepFrom) {
+      logHead++;
+    }
+    if (logHead > 64 && logHead > log.size() / 2) {
+      log.subList(0, logHead).clear();
+      logHead = 0;
+    }
+    stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
+    forgetClosed();
+  }
+
+  private boolean zeroAll(List<Point> points) {
+    for (Point point : points) {
+      Point zero = Points.zeroed(point);
+      if (zero != null) {
+        ctx.emit(zero);
+      }
+    }
+    return true;
+  }
+
+  /** Keeps the sums of shifts and orders that open buckets still add to, and the latest. */
+  private void forgetClosed() {
+    if (closedShifts.size() > 1 || closedOrders.size() > 1) {
+      Set<String> shifts = new HashSet<>();
+      Set<String> orders = new HashSet<>();
+      for (MinuteBucket bucket : buckets) {
+        for (Segment segment : bucket.segments) {
+          shifts.add(segment.shiftId);
+          orders.add(segment.order);
+        }
+      }
+      keepOnly(closedShifts, shifts);
+      orders.add(core.order);
+      keepOnly(closedOrders, orders);
+    }
+  }
+
+  private static void keepOnly(Map<String, ProductionSums> closed, Set<String> keep) {
+    String latest = null;
+    for (String key : closed.keySet()) {
+      latest = key;
+    }
+    String last = latest;
+    closed.keySet().removeIf(key -> !keep.contains(key) && !key.equals(last));
+  }
+
+  // ---- snapshots for the API and checkpoints ---------------------------------------------
+
+  StationSnapshot snapshot() {
+    String shiftId = core.shift != null ? core.shift.id() : latestShift();
+    Kpis kpis = shiftId == null ? null : ctx.calculator.compute(shiftSums(shiftId));
+    return new StationSnapshot(
+        site,
+        area,
+        line,
+        station,
+        configured,
+        lineOutput,
+        core.stateKnown ? core.state : null,
+        core.reason,
+        core.stateKnown ? Instant.ofEpochMilli(core.sinceMs) : null,
+        core.clockMs == NONE ? null : Instant.ofEpochMilli(core.clockMs),
+        shiftId,
+        core.order,
+        core.product,
+        kpis,
+        new DataQuality(
+            late,
+            duplicates,
+            backwards,
+            core.countsWhileStopped,
+            core.counterJumps,
+            core.counterResets,
+            core.unitsWithoutIdeal,
+            kpis != null && kpis.performanceAboveOne()));
+  }
+
+  /** The shift's sums so far: settled buckets and open ones, the current minute included. */
+  ProductionSums shiftSums(String shiftId) {
+    ProductionSums sums = closedShifts.getOrDefault(shiftId, ProductionSums.EMPTY);
+    for (MinuteBucket bucket : buckets) {
+      for (Segment segment : bucket.segments) {
+        if (shiftId.equals(segment.shiftId)) {
+          sums = sums.plus(segment.sums());
+        }
+      }
+    }
+    return sums;
+  }
+
+  private String latestShift() {
+    Iterator<MinuteBucket> it = buckets.descendingIterator();
+    while (it.hasNext()) {
+      for (Segment segment : it.next().segments) {
+        if (segment.shiftId != null) {
+          return segment.shiftId;
+        }
+      }
+    }
+    String latest = null;
+    for (String key : closedShifts.keySet()) {
+      latest = key;
+    }
+    return latest;
+  }
+
+  /** The core to restore from: the oldest kept snapshot, before the kept events. */
+  StationCore restorePoint() {
+    return snapshots.peekFirst().core;
+  }
+
+  long restorePointKey() {
+    return snapshots.peekFirst().keyMs;
+  }
+
+  /** After a restore: replays the kept events from the restore point. */
+  void replayAll() {
+    for (int i = logHead; i < log.size(); i++) {
+      apply(log.get(i));
+    }
+    if (tickClock > core.clockMs) {
+      advance(tickClock);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.gemba.collector.engine;
+
+import io.gemba.collector.plant.AreaConfig;
+import io.gemba.collector.plant.IdealCycleTimes;
+import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LineConfig;
+import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.ShiftCalendar;
+import io.gemba.collector.plant.ShiftDefinition;
+import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.StationConfig;
+import io.gemba.collector.plant.StationDefaults;
+import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.Channel;
+import io.gemba.collector.telemetry.CounterReading;
+import io.gemba.collector.telemetry.CycleCompleted;
+import io.gemba.collector.telemetry.Envelope;
+import io.gemba.collector.telemetry.MachineState;
+import io.gemba.collector.telemetry.OrderEvent;
+import io.gemba.collector.telemetry.StateChange;
+import io.gemba.collector.telemetry.StateCodeTable;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import io.gemba.collector.telemetry.Topic;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One plant for engine tests: site {@code plant} in {@code zone} with the given shifts, area {@code
+ * assembly}, line {@code line-1} whose stations are given, the last one being the output station.
+ * Events are made at local times of the site; the points the engine emits are kept, and {@link
+ * #stored()} merges them the way InfluxDB does (same series and time: later fields win).
+ */
+final class EngineHarness {
+
+  static final String SITE = "plant";
+  static final String AREA = "assembly";
+  static final String LINE = "line-1";
+
+  final ZoneId zone;
+  final PlantModel model;
+  final List<Point> emitted = new ArrayList<>();
+  final KpiEngine engine;
+  private long seq;
+
+  EngineHarness(
+      ZoneId zone, List<ShiftDefinition> shifts, KpiPolicy policy, StationConfig... stations) {
+    this.zone = zone;
+    LineConfig line = new LineConfig(LINE, List.of(stations), stations[stations.length - 1].id());
+    SiteConfig site =
+        new SiteConfig(
+            SITE,
+            "DE",
+            zone,
+            new ShiftCalendar(zone, shifts, Set.of()),
+            List.of(new AreaConfig(AREA, List.of(line))));
+    this.model = new PlantModel(List.of(site), policy, StationDefaults.standard());
+    this.engine = new KpiEngine(model, emitted::add);
+  }
+
+  static StationConfig station(String id, IdealCycleTimes ideal) {
+    return new StationConfig(id, ideal, StateCodeTable.packMl());
+  }
+
+  Instant at(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+  }
+
+  Envelope envelope(String station, Channel channel, String localDateTime) {
+    return new Envelope(
+        new Topic(SITE, AREA, LINE, station, channel), at(localDateTime), false, seq++);
+  }
+
+  StateChange state(String station, String at, MachineState state, String reason) {
+    return new StateChange(envelope(station, Channel.STATE, at), state, reason, null);
+  }
+
+  StateChange state(String station, String at, MachineState state) {
+    return state(station, at, state, null);
+  }
+
+  CounterReading count(String station, String at, long total, long good) {
+    return new CounterReading(envelope(station, Channel.COUNT, at), total, good, null);
+  }
+
+  CycleCompleted cycle(String station, String at, boolean ok, String product) {
+    return new CycleCompleted(
+        envelope(station, Channel.CYCLE, at),
+        55_000,
+        ok ? CycleCompleted.Result.OK : CycleCompleted.Result.NOK,
+        product,
+        null);
+  }
+
+  OrderEvent orderStart(String station, String at, String order, String product) {
+    return new OrderEvent(
+        envelope(station, Channel.ORDER, at), OrderEvent.Kind.START, order, product, null, null);
+  }
+
+  OrderEvent orderEnd(String station, String at, String order) {
+    return new OrderEvent(
+        envelope(station, Channel.ORDER, at), OrderEvent.Kind.END, order, null, null, null);
+  }
+
+  void feed(TelemetryEvent... events) {
+    for (TelemetryEvent event : events) {
+      engine.accept(event);
+    }
+  }
+
+  void tick(String localDateTime) {
+    engine.tick(at(localDateTime));
+  }
+
+  /** What InfluxDB holds after all writes: per series and time, the last value of each field. */
+  Map<String, Map<String, Object>> stored() {
+    return store(emitted);
+  }
+
+  static Map<String, Map<String, Object>> store(List<Point> points) {
+    Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
+    for (Point point : points) {
+      stored
+          .computeIfAbsent(point.series() + " @" + point.time(), k -> new LinkedHashMap<>())
+          .putAll(point.fields());
+    }
+    return stored;
+  }
+
+  /**
+   * The fields stored for the one point of {@code measurement} at {@code localTime} whose tags
+   * include {@code tags} (name, value, name, value, ...).
+   */
+  Map<String, Object> point(String measurement, String localTime, String... tags) {
+    Instant time = at(localTime);
+    List<Point> found =
+        points(measurement, tags).stream().filter(p -> p.time().equals(time)).toList();
+    if (found.size() != 1) {
+      throw new AssertionError(
+          found.size()
+              + " "
+              + measurement
+              + " points at "
+              + localTime
+              + " with tags "
+              + List.of(tags)
+              + ": "
+              + found);
+    }
+    return found.get(0).fields();
+  }
+
+  /** The points of one measurement with these tags, as stored. */
+  List<Point> points(String measurement, String... tags) {
+    Map<String, String> wanted = new LinkedHashMap<>();
+    for (int i = 0; i < tags.length; i += 2) {
+      wanted.put(tags[i], tags[i + 1]);
+    }
+    Map<String, Point> latest = new LinkedHashMap<>();
+    for (Point point : emitted) {
+      if (point.measurement().equals(measurement)
+          && point.tags().entrySet().containsAll(wanted.entrySet())) {
+        String key = point.series() + " @" + point.time();
+        Point before = latest.get(key);
+        if (before == null) {
+          latest.put(key, point);
+        } else {
+          Map<String, Object> fields = new LinkedHashMap<>(before.fields());
+          fields.putAll(point.fields());
+          latest.put(key, new Point(measurement, point.tags(), fields, point.time()));
+        }
+      }
+    }
+    return new ArrayList<>(latest.values());
+  }
+}
