@@ -28,7 +28,16 @@ final class Points {
 
   /** Fields that are sums: a point that no longer exists is corrected by writing them as zero. */
   private static final Set<String> SUM_FIELDS =
-      Set.of("total", "good", "scrap", "planned_s", "run_s", "stop_s", "seconds", "failures");
+      Set.of(
+          "total",
+          "good",
+          "scrap",
+          "planned_s",
+          "run_s",
+          "stop_s",
+          "seconds",
+          "failures",
+          "duration_s");
 
   private Points() {}
 
@@ -81,25 +90,43 @@ final class Points {
         .build();
   }
 
+  /**
+   * An {@code oee} point. Its sums are always written; its ratios only when {@code withRatios} (the
+   * window is final), since a ratio written early could later become undefined, and a write cannot
+   * remove a field (ADR 0004).
+   */
   static Point oee(
-      Map<String, String> tags, long tsMs, String shift, String window, String order, Kpis kpis) {
-    return Point.builder(OEE, Instant.ofEpochMilli(tsMs))
-        .tags(tags)
-        .tag("shift", shift)
-        .tag("window", window)
-        .tag("order", order)
-        .tag("policy", kpis.policy().wireName())
-        .field("availability", kpis.availability())
-        .field("performance", kpis.performance())
-        .field("quality", kpis.quality())
-        .field("oee", kpis.oee())
+      Map<String, String> tags,
+      long tsMs,
+      String shift,
+      String window,
+      String order,
+      Kpis kpis,
+      boolean withRatios) {
+    Point.Builder point =
+        Point.builder(OEE, Instant.ofEpochMilli(tsMs))
+            .tags(tags)
+            .tag("shift", shift)
+            .tag("window", window)
+            .tag("order", order)
+            .tag("policy", kpis.policy().wireName());
+    if (withRatios) {
+      point
+          .field("availability", kpis.availability())
+          .field("performance", kpis.performance())
+          .field("quality", kpis.quality())
+          .field("oee", kpis.oee());
+    }
+    point
         .field("planned_s", seconds(kpis.plannedMs()))
         .field("run_s", seconds(kpis.runMs()))
         .field("stop_s", seconds(kpis.stopMs()))
         .field("total", kpis.totalCount())
-        .field("good", kpis.goodCount())
-        .field("teep", kpis.teep())
-        .build();
+        .field("good", kpis.goodCount());
+    if (withRatios) {
+      point.field("teep", kpis.teep());
+    }
+    return point.build();
   }
 
   static void losses(
@@ -127,14 +154,15 @@ final class Points {
             .build());
   }
 
-  static Point reliability(Map<String, String> tags, long tsMs, String shift, Kpis kpis) {
-    return Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs))
-        .tags(tags)
-        .tag("shift", shift)
-        .field("mtbf_s", kpis.mtbfMs() / 1000.0)
-        .field("mttr_s", kpis.mttrMs() / 1000.0)
-        .field("failures", kpis.failures())
-        .build();
+  /** A {@code reliability} point; MTBF and MTTR (ratios) only when {@code withRatios}. */
+  static Point reliability(
+      Map<String, String> tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
+    Point.Builder point =
+        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs)).tags(tags).tag("shift", shift);
+    if (withRatios) {
+      point.field("mtbf_s", kpis.mtbfMs() / 1000.0).field("mttr_s", kpis.mttrMs() / 1000.0);
+    }
+    return point.field("failures", kpis.failures()).build();
   }
 
   /**

@@ -39,7 +39,12 @@ final class StationCore {
   /** Whether production comes from counters (after the first count) rather than cycles. */
   boolean counterMode;
 
+  /** Whether a count came since the start of the last shift entered. */
   boolean countsThisShift;
+
+  /** Whether the station has entered a shift since it started. */
+  boolean shiftEntered;
+
   CounterTracker counters = new CounterTracker();
   long lastCountMs = NONE;
 
@@ -65,6 +70,7 @@ final class StationCore {
     copy.stopClass = stopClass;
     copy.counterMode = counterMode;
     copy.countsThisShift = countsThisShift;
+    copy.shiftEntered = shiftEntered;
     copy.counters =
         counters.hasBaseline() ? new CounterTracker(counters.state()) : new CounterTracker();
     copy.lastCountMs = lastCountMs;
@@ -78,6 +84,62 @@ final class StationCore {
     copy.counterResets = counterResets;
     copy.unitsWithoutIdeal = unitsWithoutIdeal;
     return copy;
+  }
+
+  EngineCheckpoint.CoreState toState() {
+    return new EngineCheckpoint.CoreState(
+        EngineCheckpoint.orNull(clockMs),
+        state.name(),
+        stateKnown,
+        reason,
+        code,
+        EngineCheckpoint.orNull(sinceMs),
+        stopClass.name(),
+        counterMode,
+        countsThisShift,
+        shiftEntered,
+        counters.state(),
+        EngineCheckpoint.orNull(lastCountMs),
+        order,
+        product,
+        orderIdealMs,
+        EngineCheckpoint.orNull(startupUntilMs),
+        shift == null ? null : shift.start().toEpochMilli(),
+        countsWhileStopped,
+        counterJumps,
+        counterResets,
+        unitsWithoutIdeal);
+  }
+
+  /** The core saved in {@code saved}; its shift is looked up again in the site's calendar. */
+  static StationCore fromState(EngineCheckpoint.CoreState saved, MinuteSlicer slicer) {
+    StationCore core = new StationCore();
+    core.clockMs = EngineCheckpoint.orNone(saved.clockMs());
+    core.state = MachineState.valueOf(saved.state());
+    core.stateKnown = saved.stateKnown();
+    core.reason = saved.reason();
+    core.code = saved.code();
+    core.sinceMs = EngineCheckpoint.orNone(saved.sinceMs());
+    core.stopClass = StopClass.valueOf(saved.stopClass());
+    core.counterMode = saved.counterMode();
+    core.countsThisShift = saved.countsThisShift();
+    core.shiftEntered = saved.shiftEntered();
+    core.counters =
+        saved.counters() == null ? new CounterTracker() : new CounterTracker(saved.counters());
+    core.lastCountMs = EngineCheckpoint.orNone(saved.lastCountMs());
+    core.order = saved.order();
+    core.product = saved.product();
+    core.orderIdealMs = saved.orderIdealMs();
+    core.startupUntilMs = EngineCheckpoint.orNone(saved.startupUntilMs());
+    core.shift =
+        saved.shiftStartMs() == null
+            ? null
+            : slicer.shiftAt(java.time.Instant.ofEpochMilli(saved.shiftStartMs()));
+    core.countsWhileStopped = saved.countsWhileStopped();
+    core.counterJumps = saved.counterJumps();
+    core.counterResets = saved.counterResets();
+    core.unitsWithoutIdeal = saved.unitsWithoutIdeal();
+    return core;
   }
 
   /** Whether the station is in a stop period that is still unclassified or long. */

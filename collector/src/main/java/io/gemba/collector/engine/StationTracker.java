@@ -45,6 +45,9 @@ final class StationTracker {
   /** The core at a minute boundary, before the events at that instant. */
   private record Snapshot(long keyMs, StationCore core) {}
 
+  /** A raw point ({@code machine_state}, {@code downtime}, {@code cycle}) and its event's time. */
+  private record RawPoint(long eventMs, Point point) {}
+
   final String site;
   final String area;
   final String line;
@@ -75,7 +78,13 @@ final class StationTracker {
   long settledMs = NONE;
   private long emittedThrough = NONE;
   private long redoFrom = Long.MAX_VALUE;
-  private boolean emitRaw = true;
+
+  /** Raw points emitted for events not settled yet, in event order: a replay diffs them. */
+  private final List<RawPoint> raw = new ArrayList<>();
+
+  /** Where a replay collects the raw points it makes; {@code null} outside replays. */
+  private List<RawPoint> replayed;
+
   boolean flushPending;
 
   long late;
@@ -123,6 +132,9 @@ final class StationTracker {
 
   Outcome accept(TelemetryEvent event) {
     long ts = event.envelope().ts().toEpochMilli();
+    if (latestTs != NONE && ts < latestTs) {
+      backwards++;
+    }
     if (watermark != NONE && ts < watermark) {
       late++;
       return Outcome.LATE;
@@ -137,15 +149,12 @@ final class StationTracker {
         return Outcome.DUPLICATE;
       }
     }
-    if (latestTs != NONE && ts < latestTs) {
-      backwards++;
-    }
     log.add(at, event);
     if (core.clockMs == NONE || (ts >= core.clockMs && at == log.size() - 1)) {
       apply(event);
     } else {
       corrections++;
-      replay(ts, at);
+      replay(ts);
     }
     if (ts > latestTs) {
       latestTs = ts;
@@ -217,11 +226,9 @@ final class StationTracker {
     if (core.stateKnown && core.state == MachineState.CHANGEOVER && ctx.startupMs > 0) {
       core.startupUntilMs = ts + ctx.startupMs;
     }
-    if (emitRaw) {
-      ctx.emit(
-          Points.machineState(
-              tags, ts, change.state(), change.reason(), change.code(), previousMs));
-    }
+    emitRaw(
+        ts,
+        Points.machineState(tags, ts, change.state(), change.reason(), change.code(), previousMs));
     core.state = change.state();
     core.reason = change.reason();
     core.code = change.code();
@@ -238,8 +245,8 @@ final class StationTracker {
     if (core.stopClass == StopClass.OPEN) {
       classify(durationMs >= ctx.thresholdMs ? StopClass.LONG : StopClass.MICRO);
     }
-    if (emitRaw && durationMs > 0) {
-      ctx.emit(Points.downtime(tags, core.sinceMs, core.state, core.reason, durationMs));
+    if (durationMs > 0) {
+      emitRaw(ts, Points.downtime(tags, core.sinceMs, core.state, core.reason, durationMs));
     }
   }
 
@@ -274,9 +281,7 @@ final class StationTracker {
       core.product = cycle.product();
     }
     String product = cycle.product() != null ? cycle.product() : core.product;
-    if (emitRaw) {
-      ctx.emit(Points.cycle(tags, ts, product, cycle.result().name(), cycle.cycleMs()));
-    }
+    emitRaw(ts, Points.cycle(tags, ts, product, cycle.result().name(), cycle.cycleMs()));
     if (core.counterMode) {
       return; // the counters count this unit
     }
@@ -285,6 +290,16 @@ final class StationTracker {
     }
     long good = cycle.result() == CycleCompleted.Result.OK ? 1 : 0;
     addUnits(ts, product, 1, good, idealMs(product));
+  }
+
+  private void emitRaw(long eventMs, Point point) {
+    RawPoint made = new RawPoint(eventMs, point);
+    if (replayed != null) {
+      replayed.add(made);
+    } else {
+      raw.add(made);
+      ctx.emit(point);
+    }
   }
 
   /** Whether the station has not been running at any time since {@code fromMs}. */
@@ -374,11 +389,12 @@ final class StationTracker {
    */
   private void enterShift(Shift shift) {
     if (shift != null) {
-      if (core.counterMode && !core.countsThisShift && core.shift != null) {
+      if (core.counterMode && !core.countsThisShift && core.shiftEntered) {
         core.counterMode = false;
         core.counters = new CounterTracker();
       }
       core.countsThisShift = false;
+      core.shiftEntered = true;
     }
     core.shift = shift;
   }
@@ -423,8 +439,12 @@ final class StationTracker {
 
   // ---- corrections -----------------------------------------------------------------------
 
-  /** Applies the event just inserted at {@code insertedAt} by replaying from a snapshot. */
-  private void replay(long ts, int insertedAt) {
+  /**
+   * Applies an event inserted before events already applied, by replaying from the snapshot before
+   * it. Raw points are compared with those the replayed events made before: only what changed is
+   * emitted, and what is gone is written with zero sums.
+   */
+  private void replay(long ts) {
     Snapshot from = snapshotAtOrBefore(floorMinute(ts));
     StationCore at = from.core;
     if (at.inStop() && ts - at.sinceMs < ctx.thresholdMs) {
@@ -443,15 +463,25 @@ final class StationTracker {
     }
     core = from.core.copy();
     redoFrom = Math.min(redoFrom, key);
-    int start = key == NONE ? logHead : lowerBound(key);
-    for (int i = start; i < log.size(); i++) {
-      emitRaw = i >= insertedAt;
+    int firstRaw = raw.size();
+    while (firstRaw > 0 && raw.get(firstRaw - 1).eventMs >= key) {
+      firstRaw--;
+    }
+    List<RawPoint> before = new ArrayList<>(raw.subList(firstRaw, raw.size()));
+    raw.subList(firstRaw, raw.size()).clear();
+    replayed = new ArrayList<>();
+    for (int i = key == NONE ? logHead : lowerBound(key); i < log.size(); i++) {
       apply(log.get(i));
     }
-    emitRaw = true;
     if (tickClock > core.clockMs) {
       advance(tickClock);
     }
+    List<RawPoint> after = replayed;
+    replayed = null;
+    raw.addAll(after);
+    emitChanged(
+        before.stream().map(RawPoint::point).toList(),
+        after.stream().map(RawPoint::point).toList());
   }
 
   private Snapshot snapshotAtOrBefore(long keyMs) {
@@ -499,11 +529,14 @@ final class StationTracker {
 
   // ---- output ----------------------------------------------------------------------------
 
-  /** Emits what the station's event time has passed, then settles what the watermark has. */
+  /**
+   * Settles what the watermark has passed (its points final, with ratios), then emits what the
+   * station's event time has passed since (sums only, corrected until settled).
+   */
   void flush() {
     flushPending = false;
-    emitPassed();
     settle();
+    emitPassed();
   }
 
   private void emitPassed() {
@@ -533,17 +566,22 @@ final class StationTracker {
         }
       }
       if (bucket.minuteMs >= from) {
-        emit(bucket, pointsFor(bucket, shiftSums, orderSums));
+        emit(bucket, pointsFor(bucket, shiftSums, orderSums, false));
       }
       emittedThrough = Math.max(emittedThrough, bucket.endMs());
     }
     redoFrom = Long.MAX_VALUE;
   }
 
+  /**
+   * The points of a minute: its production and {@code oee} by shift and order, and the shift and
+   * order so far at its end. Ratios only when {@code settled}: until then sums only.
+   */
   private List<Point> pointsFor(
       MinuteBucket bucket,
       Map<String, ProductionSums> shiftSums,
-      Map<String, ProductionSums> orderSums) {
+      Map<String, ProductionSums> orderSums,
+      boolean settled) {
     List<Point> points = new ArrayList<>();
     List<Segment> segments = bucket.segments;
     Set<Object> done = new HashSet<>();
@@ -582,7 +620,9 @@ final class StationTracker {
         Kpis kpis = ctx.calculator.compute(sums);
         addBoth(
             points,
-            t -> Points.oee(t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis));
+            t ->
+                Points.oee(
+                    t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis, settled));
       }
     }
     for (Segment segment : segments) {
@@ -595,9 +635,9 @@ final class StationTracker {
           points,
           t -> {
             List<Point> shiftPoints = new ArrayList<>();
-            shiftPoints.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis));
+            shiftPoints.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis, settled));
             Points.losses(t, ts, segment.shiftId, kpis.losses(), shiftPoints);
-            shiftPoints.add(Points.reliability(t, ts, segment.shiftId, kpis));
+            shiftPoints.add(Points.reliability(t, ts, segment.shiftId, kpis, settled));
             return shiftPoints;
           });
     }
@@ -607,7 +647,7 @@ final class StationTracker {
       }
       long ts = lastMs(segments, s -> Objects.equals(s.order, segment.order));
       Kpis kpis = ctx.calculator.compute(orderSums.get(segment.order));
-      addBoth(points, t -> Points.oee(t, ts, null, "order", segment.order, kpis));
+      addBoth(points, t -> Points.oee(t, ts, null, "order", segment.order, kpis, settled));
     }
     return points;
   }
@@ -646,13 +686,18 @@ final class StationTracker {
     bucket.emitted = points;
     if (before == null) {
       points.forEach(ctx::emit);
-      return;
+    } else {
+      emitChanged(before, points);
     }
+  }
+
+  /** Emits the points of {@code after} not in {@code before}, and zero for those gone. */
+  private void emitChanged(List<Point> before, List<Point> after) {
     Map<String, Point> old = new HashMap<>();
     for (Point point : before) {
       old.put(point.series() + '@' + point.time(), point);
     }
-    for (Point point : points) {
+    for (Point point : after) {
       Point previous = old.remove(point.series() + '@' + point.time());
       if (!point.equals(previous)) {
         ctx.emit(point);
@@ -691,6 +736,7 @@ final class StationTracker {
           closedOrders.merge(segment.order, sums, ProductionSums::plus);
         }
       }
+      emit(bucket, pointsFor(bucket, closedShifts, closedOrders, true));
     }
     while (snapshots.size() > 1) {
       Snapshot first = snapshots.pollFirst();
@@ -703,6 +749,11 @@ final class StationTracker {
     while (logHead < log.size() && tsOf(log.get(logHead)) < keepFrom) {
       logHead++;
     }
+    int settledRaw = 0;
+    while (settledRaw < raw.size() && raw.get(settledRaw).eventMs < keepFrom) {
+      settledRaw++;
+    }
+    raw.subList(0, settledRaw).clear();
     if (logHead > 64 && logHead > log.size() / 2) {
       log.subList(0, logHead).clear();
       logHead = 0;
@@ -807,19 +858,52 @@ final class StationTracker {
     return latest;
   }
 
-  /** The core to restore from: the oldest kept snapshot, before the kept events. */
-  StationCore restorePoint() {
-    return snapshots.peekFirst().core;
-  }
-
-  long restorePointKey() {
-    return snapshots.peekFirst().keyMs;
-  }
-
-  /** After a restore: replays the kept events from the restore point. */
-  void replayAll() {
+  /** The station's state for a checkpoint; events are written with {@code encode}. */
+  EngineCheckpoint.StationState toState(
+      java.util.function.Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
+    Snapshot restorePoint = snapshots.peekFirst();
+    List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.size() - logHead);
     for (int i = logHead; i < log.size(); i++) {
-      apply(log.get(i));
+      events.add(encode.apply(log.get(i)));
+    }
+    return new EngineCheckpoint.StationState(
+        site,
+        area,
+        line,
+        station,
+        EngineCheckpoint.orNull(restorePoint.keyMs),
+        restorePoint.core.toState(),
+        events,
+        new LinkedHashMap<>(closedShifts),
+        new LinkedHashMap<>(closedOrders),
+        EngineCheckpoint.orNull(latestTs),
+        EngineCheckpoint.orNull(watermark),
+        EngineCheckpoint.orNull(tickClock),
+        EngineCheckpoint.orNull(settledMs),
+        late,
+        duplicates,
+        backwards,
+        corrections);
+  }
+
+  /**
+   * Takes over a checkpointed station (made with the restore point's core) and replays its events,
+   * emitting their points again.
+   */
+  void restore(EngineCheckpoint.StationState saved, List<TelemetryEvent> events) {
+    log.addAll(events);
+    closedShifts.putAll(saved.closedShifts());
+    closedOrders.putAll(saved.closedOrders());
+    latestTs = EngineCheckpoint.orNone(saved.latestTs());
+    watermark = EngineCheckpoint.orNone(saved.watermark());
+    tickClock = EngineCheckpoint.orNone(saved.tickClock());
+    settledMs = EngineCheckpoint.orNone(saved.settledMs());
+    late = saved.late();
+    duplicates = saved.duplicates();
+    backwards = saved.backwards();
+    corrections = saved.corrections();
+    for (TelemetryEvent event : log) {
+      apply(event);
     }
     if (tickClock > core.clockMs) {
       advance(tickClock);

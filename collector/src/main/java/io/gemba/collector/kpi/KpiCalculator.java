@@ -26,8 +26,10 @@ public final class KpiCalculator {
     double availability = ratio(runMs, sums.plannedMs());
     double performance = ratio(sums.idealMsTotal(), runMs);
     double quality = ratio(sums.goodCount(), sums.totalCount());
-    double oee = availability * performance * quality;
-    double teep = oee * ratio(sums.plannedMs(), sums.calendarMs());
+    // OEE.com: good count x ideal cycle time / planned time, summed over products. For one product
+    // it equals availability x performance x quality; for several, quality weighted by ideal time.
+    double oee = ratio(sums.idealMsGood(), sums.plannedMs());
+    double teep = ratio(sums.idealMsGood(), sums.calendarMs());
     long failures = counted.downEvents();
     return new Kpis(
         policy,

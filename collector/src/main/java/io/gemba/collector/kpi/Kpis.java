@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param performance ideal time of all units / run time; above 1 means the ideal cycle time is
  *     wrong
  * @param quality good units / units made
- * @param oee availability × performance × quality
- * @param teep OEE × planned time / calendar time
+ * @param oee good units × their ideal cycle time / planned time (for one product: availability ×
+ *     performance × quality)
+ * @param teep OEE × planned time / calendar time: good units × ideal cycle time / calendar time
  * @param losses the six big losses as time
  * @param failures DOWN periods that count as failures under the policy
  * @param mtbfMs mean time between failures: run time / failures

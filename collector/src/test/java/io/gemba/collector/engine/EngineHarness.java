@@ -15,6 +15,7 @@ import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
 import io.gemba.collector.telemetry.Envelope;
+import io.gemba.collector.telemetry.Heartbeat;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.StateChange;
@@ -107,6 +108,41 @@ final class EngineHarness {
         envelope(station, Channel.ORDER, at), OrderEvent.Kind.END, order, null, null, null);
   }
 
+  /** An envelope at an instant, for times a local time cannot name (the repeated hour). */
+  Envelope envelope(String station, Channel channel, Instant at) {
+    return new Envelope(new Topic(SITE, AREA, LINE, station, channel), at, false, seq++);
+  }
+
+  StateChange state(String station, Instant at, MachineState state, String reason) {
+    return new StateChange(envelope(station, Channel.STATE, at), state, reason, null);
+  }
+
+  Heartbeat heartbeat(String station, String at) {
+    return new Heartbeat(envelope(station, Channel.HEARTBEAT, at), "gw-1");
+  }
+
+  /** An order start whose ideal cycle time is the order's own. */
+  OrderEvent orderStart(
+      String station, String at, String order, String product, long idealCycleMs) {
+    return new OrderEvent(
+        envelope(station, Channel.ORDER, at),
+        OrderEvent.Kind.START,
+        order,
+        product,
+        null,
+        idealCycleMs);
+  }
+
+  /** An order start for the whole line (station {@code _}). */
+  OrderEvent lineOrderStart(String at, String order, String product) {
+    return orderStart(Topic.WHOLE, at, order, product);
+  }
+
+  /** An order end for the whole line (station {@code _}). */
+  OrderEvent lineOrderEnd(String at, String order) {
+    return orderEnd(Topic.WHOLE, at, order);
+  }
+
   void feed(TelemetryEvent... events) {
     for (TelemetryEvent event : events) {
       engine.accept(event);
@@ -130,6 +166,31 @@ final class EngineHarness {
           .putAll(point.fields());
     }
     return stored;
+  }
+
+  /**
+   * How two stored views differ, one line per series and time (at most {@code limit} lines): for
+   * readable failures of {@code stored()} comparisons. Empty if they are equal.
+   */
+  static List<String> diff(
+      Map<String, Map<String, Object>> expected,
+      Map<String, Map<String, Object>> actual,
+      int limit) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> e : expected.entrySet()) {
+      Map<String, Object> other = actual.get(e.getKey());
+      if (other == null) {
+        lines.add("missing " + e.getKey() + " " + e.getValue());
+      } else if (!other.equals(e.getValue())) {
+        lines.add("differs " + e.getKey() + " expected " + e.getValue() + " but " + other);
+      }
+    }
+    for (Map.Entry<String, Map<String, Object>> e : actual.entrySet()) {
+      if (!expected.containsKey(e.getKey())) {
+        lines.add("extra   " + e.getKey() + " " + e.getValue());
+      }
+    }
+    return lines.size() > limit ? lines.subList(0, limit) : lines;
   }
 
   /**

@@ -1,0 +1,131 @@
+package io.gemba.collector.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gemba.collector.kpi.ProductionSums;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's state as JSON: per station the core at its oldest kept minute boundary, the events
+ * since (as contract payloads), and the shift and order sums already settled. Restoring replays the
+ * events, which emits again the points they made: the same series and times, so InfluxDB stores the
+ * same values (ADR 0004).
+ */
+final class EngineCheckpoint {
+
+  static final String FORMAT = "gemba-engine-checkpoint";
+  static final int VERSION = 1;
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private EngineCheckpoint() {}
+
+  /** The whole engine. */
+  record EngineState(
+      String format,
+      int version,
+      long applied,
+      long late,
+      long duplicates,
+      long ignored,
+      List<LoggedEvent> lineOrders,
+      List<StationState> stations) {}
+
+  /** An event, as its topic and contract payload (RFC 3339 times in UTC, full precision). */
+  record LoggedEvent(String topic, String payload) {}
+
+  /** One station. Times are epoch milliseconds; {@code null} for none. */
+  record StationState(
+      String site,
+      String area,
+      String line,
+      String station,
+      Long restoreKeyMs,
+      CoreState core,
+      List<LoggedEvent> events,
+      Map<String, ProductionSums> closedShifts,
+      Map<String, ProductionSums> closedOrders,
+      Long latestTs,
+      Long watermark,
+      Long tickClock,
+      Long settledMs,
+      long late,
+      long duplicates,
+      long backwards,
+      long corrections) {}
+
+  /** A {@link StationCore}. */
+  record CoreState(
+      Long clockMs,
+      String state,
+      boolean stateKnown,
+      String reason,
+      Integer code,
+      Long sinceMs,
+      String stopClass,
+      boolean counterMode,
+      boolean countsThisShift,
+      boolean shiftEntered,
+      CounterTracker.State counters,
+      Long lastCountMs,
+      String order,
+      String product,
+      long orderIdealMs,
+      Long startupUntilMs,
+      Long shiftStartMs,
+      long countsWhileStopped,
+      long counterJumps,
+      long counterResets,
+      long unitsWithoutIdeal) {}
+
+  static byte[] write(EngineState state) {
+    try {
+      return JSON.writeValueAsBytes(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the engine checkpoint", e);
+    }
+  }
+
+  /**
+   * Reads a checkpoint.
+   *
+   * @throws IllegalArgumentException if it is not a checkpoint of this format and version
+   */
+  static EngineState read(byte[] bytes) {
+    EngineState state;
+    try {
+      state = JSON.readValue(bytes, EngineState.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "not a readable engine checkpoint: "
+              + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e),
+          e);
+    }
+    if (state == null || !FORMAT.equals(state.format())) {
+      throw new IllegalArgumentException("not an engine checkpoint (format is not " + FORMAT + ")");
+    }
+    if (state.version() != VERSION) {
+      throw new IllegalArgumentException(
+          "engine checkpoint version " + state.version() + " is not supported (" + VERSION + ")");
+    }
+    return state;
+  }
+
+  static Long orNull(long ms) {
+    return ms == StationCore.NONE ? null : ms;
+  }
+
+  static long orNone(Long ms) {
+    return ms == null ? StationCore.NONE : ms;
+  }
+}

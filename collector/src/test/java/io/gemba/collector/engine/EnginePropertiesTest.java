@@ -1,0 +1,197 @@
+package io.gemba.collector.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gemba.collector.kpi.MicroStopPolicy;
+import io.gemba.collector.plant.BreakDefinition;
+import io.gemba.collector.plant.IdealCycleTimes;
+import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.ShiftDefinition;
+import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The engine's promises, on random streams: the same events give the same stored points whatever
+ * the batching and the tick timing; a checkpoint and restore in the middle of a stream changes
+ * nothing; and the KPIs of every shift keep their invariants.
+ */
+class EnginePropertiesTest {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final Duration LATENESS = Duration.ofMinutes(5);
+  private static final Instant START = Instant.parse("2026-11-26T04:40:00Z"); // 05:40 in Berlin
+  private static final int MINUTES = 9 * 60; // across shift A's end at 14:00
+  private static final Instant FAR_FUTURE = Instant.parse("2026-11-26T23:00:00Z"); // after shift B
+  private static final double IDEAL_EOL_MS = 55_000;
+
+  static List<ShiftDefinition> shifts() {
+    EnumSet<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
+    return List.of(
+        new ShiftDefinition(
+            "A",
+            LocalTime.of(6, 0),
+            LocalTime.of(14, 0),
+            List.of(
+                new BreakDefinition("tea", LocalTime.of(9, 0), LocalTime.of(9, 15)),
+                new BreakDefinition("lunch", LocalTime.of(12, 0), LocalTime.of(12, 30))),
+            days),
+        new ShiftDefinition(
+            "B",
+            LocalTime.of(14, 0),
+            LocalTime.of(22, 0),
+            List.of(new BreakDefinition("tea", LocalTime.of(17, 0), LocalTime.of(17, 20))),
+            days));
+  }
+
+  static EngineHarness harness(MicroStopPolicy microStops) {
+    KpiPolicy policy =
+        new KpiPolicy(
+            microStops, Duration.ofMinutes(2), 0.85, 0.6, LATENESS, Duration.ofMinutes(10));
+    return new EngineHarness(
+        BERLIN,
+        shifts(),
+        policy,
+        EngineHarness.station(
+            "cell",
+            new IdealCycleTimes(Duration.ofSeconds(45), Map.of("P2", Duration.ofSeconds(50)))),
+        EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(60))),
+        EngineHarness.station("eol", IdealCycleTimes.of(Duration.ofMillis((long) IDEAL_EOL_MS))));
+  }
+
+  private static MicroStopPolicy policy(long seed) {
+    return (seed & 1) == 0 ? MicroStopPolicy.TPM : MicroStopPolicy.ISO22400;
+  }
+
+  private static List<TelemetryEvent> stream(long seed) {
+    return RandomPlantStream.generate(seed, START, MINUTES, 0.1, LATENESS.toMillis() - 1);
+  }
+
+  /** One event at a time, then a tick far ahead: the reference. */
+  private static EngineHarness reference(long seed, List<TelemetryEvent> events) {
+    EngineHarness h = harness(policy(seed));
+    events.forEach(h.engine::accept);
+    h.engine.tick(FAR_FUTURE);
+    return h;
+  }
+
+  @Property(tries = 20)
+  void sameEvents_giveTheSameStoredPoints_whateverTheBatchingAndTicks(@ForAll long seed) {
+    List<TelemetryEvent> events = stream(seed);
+    EngineHarness reference = reference(seed, events);
+
+    EngineHarness batched = harness(policy(seed));
+    Random random = new Random(~seed);
+    int i = 0;
+    while (i < events.size()) {
+      int size = Math.min(1 + random.nextInt(60), events.size() - i);
+      batched.engine.acceptAll(events.subList(i, i + size));
+      i += size;
+      if (i < events.size() && random.nextInt(3) == 0) {
+        // A tick may move event time on, but never past what is still to come less the lateness:
+        // that would make a coming event late, which is a different stream, not a different timing.
+        long oldest = oldestTs(events.subList(i, events.size()));
+        long now = oldest + LATENESS.toMillis() - random.nextInt((int) LATENESS.toMillis());
+        batched.engine.tick(Instant.ofEpochMilli(now));
+      }
+    }
+    batched.engine.tick(FAR_FUTURE);
+
+    assertThat(EngineHarness.diff(live(reference.stored()), live(batched.stored()), 8)).isEmpty();
+    assertThat(batched.engine.stats().late()).isEqualTo(reference.engine.stats().late());
+    assertThat(batched.engine.stats().duplicates())
+        .isEqualTo(reference.engine.stats().duplicates());
+  }
+
+  @Property(tries = 20)
+  void checkpointAndRestore_inTheMiddle_changeNothing(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int cutPermille) {
+    List<TelemetryEvent> events = stream(seed);
+    EngineHarness reference = reference(seed, events);
+
+    EngineHarness first = harness(policy(seed));
+    int cut = events.size() * cutPermille / 1000;
+    events.subList(0, cut).forEach(first.engine::accept);
+    byte[] checkpoint = first.engine.checkpoint();
+    List<Point> emitted = new ArrayList<>(first.emitted);
+    KpiEngine restored = KpiEngine.restore(first.model, emitted::add, checkpoint);
+    events.subList(cut, events.size()).forEach(restored::accept);
+    restored.tick(FAR_FUTURE);
+
+    assertThat(EngineHarness.diff(live(reference.stored()), live(EngineHarness.store(emitted)), 8))
+        .isEmpty();
+    assertThat(restored.stats().late()).isEqualTo(reference.engine.stats().late());
+    assertThat(restored.stations()).isEqualTo(reference.engine.stations());
+  }
+
+  @Property(tries = 50)
+  void shiftKpis_keepTheirInvariants(@ForAll long seed) {
+    EngineHarness h = harness(policy(seed));
+    RandomPlantStream.statesAndCounts(seed, START, MINUTES).forEach(h.engine::accept);
+    h.engine.tick(FAR_FUTURE);
+
+    List<Point> shiftPoints = h.points("oee", "station", "eol", "window", "shift");
+    assertThat(shiftPoints).isNotEmpty();
+    Map<String, Double> lossesByShiftAndTime = new HashMap<>();
+    for (Point loss : h.points("losses", "station", "eol")) {
+      lossesByShiftAndTime.merge(
+          loss.tags().get("shift") + "@" + loss.time(),
+          (double) loss.fields().get("seconds"),
+          Double::sum);
+    }
+    for (Point point : shiftPoints) {
+      Map<String, Object> f = point.fields();
+      double planned = (double) f.get("planned_s");
+      long good = (long) f.get("good");
+      if (f.containsKey("availability")) {
+        assertThat((double) f.get("availability")).isBetween(0.0, 1.0);
+      }
+      if (f.containsKey("quality")) {
+        assertThat((double) f.get("quality")).isBetween(0.0, 1.0);
+      }
+      if (f.containsKey("oee")) {
+        // OEE = good count x ideal cycle time / planned time, with one ideal cycle time.
+        assertThat((double) f.get("oee"))
+            .isCloseTo(good * IDEAL_EOL_MS / 1000 / planned, within(1e-9));
+      }
+      // The losses add up to planned time less fully productive time (the good units' ideal time).
+      double losses = lossesByShiftAndTime.get(point.tags().get("shift") + "@" + point.time());
+      assertThat(losses).isCloseTo(planned - good * IDEAL_EOL_MS / 1000, within(1e-6));
+    }
+  }
+
+  /**
+   * The stored points less those whose every field is zero: a point written early that a later
+   * event made disappear (its order changed, say) is retracted by writing its sums as zero, which
+   * adds nothing to any sum; whether such a point was ever written depends on timing.
+   */
+  private static Map<String, Map<String, Object>> live(Map<String, Map<String, Object>> stored) {
+    Map<String, Map<String, Object>> live = new LinkedHashMap<>(stored);
+    live.values()
+        .removeIf(fields -> fields.values().stream().allMatch(v -> v.equals(0L) || v.equals(0.0)));
+    return live;
+  }
+
+  private static long oldestTs(List<TelemetryEvent> events) {
+    long oldest = Long.MAX_VALUE;
+    for (TelemetryEvent event : events) {
+      oldest = Math.min(oldest, event.envelope().ts().toEpochMilli());
+    }
+    return oldest;
+  }
+}
