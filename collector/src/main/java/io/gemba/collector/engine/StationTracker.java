@@ -574,8 +574,8 @@ final class StationTracker {
   }
 
   /**
-   * The points of a minute: its production and {@code oee} by shift and order, and the shift and
-   * order so far at its end. Ratios only when {@code settled}: until then sums only.
+   * The points of a minute: its production and {@code oee} by shift and order (until it is settled
+   * sums only), and once it is settled also the shift and the order so far at its end.
    */
   private List<Point> pointsFor(
       MinuteBucket bucket,
@@ -624,6 +624,9 @@ final class StationTracker {
                 Points.oee(
                     t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis, settled));
       }
+    }
+    if (!settled) {
+      return points;
     }
     for (Segment segment : segments) {
       if (segment.shiftId == null || !done.add(List.of("shift", segment.shiftId))) {
@@ -693,6 +696,23 @@ final class StationTracker {
 
   /** Emits the points of {@code after} not in {@code before}, and zero for those gone. */
   private void emitChanged(List<Point> before, List<Point> after) {
+    int same = 0;
+    int common = Math.min(before.size(), after.size());
+    while (same < common && before.get(same).samePointAs(after.get(same))) {
+      Point point = after.get(same);
+      if (!point.fields().equals(before.get(same).fields())) {
+        ctx.emit(point);
+      }
+      same++;
+    }
+    if (same == before.size()) {
+      for (int i = same; i < after.size(); i++) {
+        ctx.emit(after.get(i));
+      }
+      return;
+    }
+    before = before.subList(same, before.size());
+    after = after.subList(same, after.size());
     Map<String, Point> old = new HashMap<>();
     for (Point point : before) {
       old.put(point.series() + '@' + point.time(), point);

@@ -11,14 +11,15 @@ import java.util.Objects;
  * with the same {@linkplain #series() series} and time are the same point in InfluxDB: the later
  * write overwrites the fields it carries, which is how the engine corrects a point.
  *
- * @param measurement the measurement, as in {@code oee}
- * @param tags tag names to values, none empty, in the order they were added
- * @param fields field names to values, at least one: {@link Long}, finite {@link Double}, {@link
- *     Boolean} or {@link String}
- * @param time the point's timestamp
+ * <p>Tag values are never empty; fields are at least one, each a {@link Long}, a finite {@link
+ * Double}, a {@link Boolean} or a {@link String}.
  */
-public record Point(
-    String measurement, Map<String, String> tags, Map<String, Object> fields, Instant time) {
+public final class Point {
+
+  private final String measurement;
+  private final Map<String, String> tags;
+  private final Map<String, Object> fields;
+  private final Instant time;
 
   /**
    * Builds a point; the maps are copied, keeping their order.
@@ -26,11 +27,29 @@ public record Point(
    * @throws IllegalArgumentException if a tag value is empty, there is no field, or a field value
    *     is of another type or not finite
    */
-  public Point {
-    Objects.requireNonNull(measurement, "measurement");
-    Objects.requireNonNull(time, "time");
-    tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  public Point(
+      String measurement, Map<String, String> tags, Map<String, Object> fields, Instant time) {
+    this(measurement, new LinkedHashMap<>(tags), new LinkedHashMap<>(fields), time, true);
+  }
+
+  /** Takes the maps as they are: the builder's, which nobody else holds. */
+  private Point(
+      String measurement,
+      LinkedHashMap<String, String> tags,
+      LinkedHashMap<String, Object> fields,
+      Instant time,
+      boolean check) {
+    this.measurement = Objects.requireNonNull(measurement, "measurement");
+    this.time = Objects.requireNonNull(time, "time");
+    this.tags = Collections.unmodifiableMap(tags);
+    this.fields = Collections.unmodifiableMap(fields);
+    if (check) {
+      check(measurement, tags, fields);
+    }
+  }
+
+  private static void check(
+      String measurement, Map<String, String> tags, Map<String, Object> fields) {
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       if (tag.getValue() == null || tag.getValue().isEmpty()) {
         throw new IllegalArgumentException(
@@ -52,6 +71,56 @@ public record Point(
             measurement + ": field '" + field.getKey() + "' has an unsupported value: " + value);
       }
     }
+  }
+
+  /** The measurement, as in {@code oee}. */
+  public String measurement() {
+    return measurement;
+  }
+
+  /** Tag names to values, in the order they were added. */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  /** Field names to values. */
+  public Map<String, Object> fields() {
+    return fields;
+  }
+
+  /** The timestamp. */
+  public Instant time() {
+    return time;
+  }
+
+  /** Whether {@code other} has the same measurement, tags and time: the same point in InfluxDB. */
+  public boolean samePointAs(Point other) {
+    return time.equals(other.time)
+        && measurement.equals(other.measurement)
+        && tags.equals(other.tags);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Point other && samePointAs(other) && fields.equals(other.fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(measurement, tags, fields, time);
+  }
+
+  @Override
+  public String toString() {
+    return "Point[measurement="
+        + measurement
+        + ", tags="
+        + tags
+        + ", fields="
+        + fields
+        + ", time="
+        + time
+        + "]";
   }
 
   /** A builder for a point of {@code measurement} at {@code time}. */
@@ -76,23 +145,31 @@ public record Point(
 
     private final String measurement;
     private final Instant time;
-    private final Map<String, String> tags = new LinkedHashMap<>();
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
 
     private Builder(String measurement, Instant time) {
       this.measurement = measurement;
       this.time = time;
     }
 
-    /** Adds a tag, unless {@code value} is {@code null}. */
+    /**
+     * Adds a tag, unless {@code value} is {@code null}.
+     *
+     * @throws IllegalArgumentException if {@code value} is empty
+     */
     public Builder tag(String name, String value) {
       if (value != null) {
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException(
+              measurement + ": tag '" + name + "' must have a value");
+        }
         tags.put(name, value);
       }
       return this;
     }
 
-    /** Adds the tags of {@code other} in their order. */
+    /** Adds the tags of {@code other} in their order; their values must not be empty. */
     public Builder tags(Map<String, String> other) {
       tags.putAll(other);
       return this;
@@ -124,9 +201,15 @@ public record Point(
       return this;
     }
 
-    /** The point. */
+    /**
+     * The point. The builder checks tags and fields as they are added, so it is not checked again;
+     * the builder must not be used after this.
+     */
     public Point build() {
-      return new Point(measurement, tags, fields, time);
+      if (fields.isEmpty()) {
+        throw new IllegalArgumentException(measurement + ": a point needs at least one field");
+      }
+      return new Point(measurement, tags, fields, time, false);
     }
   }
 }

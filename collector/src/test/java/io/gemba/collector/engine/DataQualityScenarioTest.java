@@ -162,6 +162,7 @@ class DataQualityScenarioTest {
         line.cycle("welder", D + "06:06:30", true, null), // product: the order's
         line.heartbeat("press", D + "06:08"),
         line.heartbeat("welder", D + "06:08"));
+    line.tick(D + "06:13"); // event time 06:08 everywhere: the minutes up to 06:08 are final
 
     StationSnapshot press = line.engine.stations().get(0);
     StationSnapshot welder = line.engine.stations().get(1);

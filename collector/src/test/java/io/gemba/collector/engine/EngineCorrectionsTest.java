@@ -159,15 +159,15 @@ class EngineCorrectionsTest {
   }
 
   /**
-   * A late order END retracts the order points written after the order's real end: their sums are
-   * written as zero (a write cannot delete them). In order: O1 06:00–06:10:30; O1's last order
-   * point is at 06:10:30 and 06:11, 06:12 have no order tag. Arrival: the END comes after a
-   * heartbeat at 06:13 (within the lateness): O1 points at 06:11, 06:12, 06:13 were written (sums
-   * only: not final yet), and are then retracted to planned 0 s, total 0. O1's last point with
-   * planned time is the one at its end, 06:10:30, with 630 s planned.
+   * A late order END retracts the minutes written under the order after its real end: their sums
+   * are written as zero (a write cannot delete them). In order: O1 06:00–06:10:30. Arrival: the END
+   * comes after a heartbeat at 06:13 (within the lateness): minutes 06:11 and 06:12 were written
+   * with order O1 (sums only, not final yet), and are then retracted to planned 0 s; the same
+   * minutes without an order hold their 60 s. The order's own points are only written once final,
+   * so O1's last one is at its end, 06:10:30, with 630 s planned.
    */
   @Test
-  void lateOrderEnd_leavesZeroedOrderPointsAfterTheOrdersEnd() {
+  void lateOrderEnd_retractsTheMinutesWrittenUnderTheOrder() {
     EngineHarness h = press();
     feedInArrivalOrder(
         h,
@@ -177,25 +177,23 @@ class EngineCorrectionsTest {
         h.orderEnd("press", D + "06:10:30", "O1")); // late, within the lateness
     h.tick(D + "14:10");
 
+    for (String minute : List.of("06:11", "06:12")) {
+      assertThat(h.point("oee", D + minute, "station", "press", "window", "1m", "order", "O1"))
+          .containsEntry("planned_s", 0.0)
+          .containsEntry("total", 0L)
+          .doesNotContainKey("availability");
+      assertThat(
+              h.points("oee", "station", "press", "window", "1m").stream()
+                  .filter(p -> p.time().equals(h.at(D + minute)) && !p.tags().containsKey("order"))
+                  .toList())
+          .singleElement()
+          .satisfies(p -> assertThat(p.fields()).containsEntry("planned_s", 60.0));
+    }
     List<Point> order = h.points("oee", "station", "press", "window", "order", "order", "O1");
-    Instant lastWithPlannedTime =
-        order.stream()
-            .filter(p -> (double) p.fields().get("planned_s") > 0)
-            .map(Point::time)
-            .max(Instant::compareTo)
-            .orElseThrow();
-    assertThat(lastWithPlannedTime).isEqualTo(h.at(D + "06:10:30"));
+    assertThat(order.stream().map(Point::time).max(Instant::compareTo))
+        .contains(h.at(D + "06:10:30"));
     assertThat(h.point("oee", D + "06:10:30", "window", "order", "order", "O1", "station", "press"))
         .containsEntry("planned_s", 630.0);
-    assertThat(order)
-        .filteredOn(p -> p.time().isAfter(h.at(D + "06:10:30")))
-        .isNotEmpty()
-        .allSatisfy(
-            p ->
-                assertThat(p.fields())
-                    .containsEntry("planned_s", 0.0)
-                    .containsEntry("total", 0L)
-                    .doesNotContainKey("oee"));
   }
 
   /**

@@ -285,8 +285,10 @@ class LateAndDuplicateScenarioTest {
         .containsEntry("stop_s", 60.0);
     assertThat(late.point("oee", D + "06:12", "station", "press", "window", "1m"))
         .containsEntry("stop_s", 60.0);
-    assertThat(late.point("oee", D + "06:13", "station", "press", "window", "shift"))
-        .containsEntry("stop_s", 180.0);
+    // The shift so far is only written once final (the watermark is 06:08), so not at 06:13 yet.
+    assertThat(late.points("oee", "station", "press", "window", "shift"))
+        .extracting(p -> p.time())
+        .doesNotContain(late.at(D + "06:13"));
 
     late.feed(arrival.subList(4, arrival.size()).toArray(TelemetryEvent[]::new));
     late.tick(D + "14:10");
