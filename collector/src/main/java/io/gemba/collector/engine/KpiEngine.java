@@ -50,10 +50,15 @@ public final class KpiEngine {
   private record LineKey(String site, String area, String line) {}
 
   private static final Instant EPOCH = Instant.EPOCH;
+  private static final int MAX_TOPICS_CACHED = 100_000;
 
   private final PlantModel model;
   private final EngineContext ctx;
   private final Map<StationKey, StationTracker> stations = new LinkedHashMap<>();
+
+  /** The tracker of each station topic seen (a station has a topic per channel): no key to make. */
+  private final Map<Topic, StationTracker> byTopic = new HashMap<>();
+
   private final Map<LineKey, List<StationTracker>> stationsByLine = new HashMap<>();
   private final Map<LineKey, OrderEvent> lineOrders = new LinkedHashMap<>();
   private final Map<String, MinuteSlicer> slicers = new HashMap<>();
@@ -176,6 +181,18 @@ public final class KpiEngine {
   }
 
   private StationTracker station(Topic topic) {
+    StationTracker known = byTopic.get(topic);
+    if (known != null) {
+      return known;
+    }
+    StationTracker tracker = stationByKey(topic);
+    if (byTopic.size() < MAX_TOPICS_CACHED) {
+      byTopic.put(topic, tracker);
+    }
+    return tracker;
+  }
+
+  private StationTracker stationByKey(Topic topic) {
     StationKey key = new StationKey(topic.site(), topic.area(), topic.line(), topic.station());
     StationTracker tracker = stations.get(key);
     if (tracker == null) {

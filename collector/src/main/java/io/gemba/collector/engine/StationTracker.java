@@ -550,23 +550,13 @@ final class StationTracker {
       return;
     }
     long from = Math.min(redoFrom, emittedThrough);
-    Map<String, ProductionSums> shiftSums = new HashMap<>(closedShifts);
-    Map<String, ProductionSums> orderSums = new HashMap<>(closedOrders);
     for (MinuteBucket bucket : buckets) {
       if (bucket.endMs() > core.clockMs) {
         break;
       }
-      for (Segment segment : bucket.segments) {
-        ProductionSums sums = segment.sums();
-        if (segment.shiftId != null) {
-          shiftSums.merge(segment.shiftId, sums, ProductionSums::plus);
-        }
-        if (segment.order != null) {
-          orderSums.merge(segment.order, sums, ProductionSums::plus);
-        }
-      }
       if (bucket.minuteMs >= from) {
-        emit(bucket, pointsFor(bucket, shiftSums, orderSums, false));
+        // Not settled: the minute's own points, sums only; the shift and order so far come later.
+        emit(bucket, pointsFor(bucket, null, null, false));
       }
       emittedThrough = Math.max(emittedThrough, bucket.endMs());
     }
@@ -575,7 +565,8 @@ final class StationTracker {
 
   /**
    * The points of a minute: its production and {@code oee} by shift and order (until it is settled
-   * sums only), and once it is settled also the shift and the order so far at its end.
+   * sums only), and once it is settled also the shift and the order so far at its end, from {@code
+   * shiftSums} and {@code orderSums} (unused before).
    */
   private List<Point> pointsFor(
       MinuteBucket bucket,
@@ -700,7 +691,7 @@ final class StationTracker {
     int common = Math.min(before.size(), after.size());
     while (same < common && before.get(same).samePointAs(after.get(same))) {
       Point point = after.get(same);
-      if (!point.fields().equals(before.get(same).fields())) {
+      if (!point.sameFieldsAs(before.get(same))) {
         ctx.emit(point);
       }
       same++;

@@ -1,6 +1,7 @@
 package io.gemba.collector.point;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,65 +13,84 @@ import java.util.Objects;
  * write overwrites the fields it carries, which is how the engine corrects a point.
  *
  * <p>Tag values are never empty; fields are at least one, each a {@link Long}, a finite {@link
- * Double}, a {@link Boolean} or a {@link String}.
+ * Double}, a {@link Boolean} or a {@link String}. Tags and fields keep the order they were added
+ * in, and two points are equal when they have the same measurement, time, tags and fields in the
+ * same order. The engine makes about one point per event, so a point is a few arrays; its map views
+ * are made on first use.
  */
 public final class Point {
 
   private final String measurement;
-  private final Map<String, String> tags;
-  private final Map<String, Object> fields;
+  private final String[] tagNames;
+  private final String[] tagValues;
+  private final String[] fieldNames;
+  private final Object[] fieldValues;
   private final Instant time;
+  private Map<String, String> tagMap;
+  private Map<String, Object> fieldMap;
 
   /**
-   * Builds a point; the maps are copied, keeping their order.
+   * Builds a point from maps, keeping their order.
    *
    * @throws IllegalArgumentException if a tag value is empty, there is no field, or a field value
    *     is of another type or not finite
    */
   public Point(
       String measurement, Map<String, String> tags, Map<String, Object> fields, Instant time) {
-    this(measurement, new LinkedHashMap<>(tags), new LinkedHashMap<>(fields), time, true);
-  }
-
-  /** Takes the maps as they are: the builder's, which nobody else holds. */
-  private Point(
-      String measurement,
-      LinkedHashMap<String, String> tags,
-      LinkedHashMap<String, Object> fields,
-      Instant time,
-      boolean check) {
-    this.measurement = Objects.requireNonNull(measurement, "measurement");
-    this.time = Objects.requireNonNull(time, "time");
-    this.tags = Collections.unmodifiableMap(tags);
-    this.fields = Collections.unmodifiableMap(fields);
-    if (check) {
-      check(measurement, tags, fields);
+    this(
+        measurement,
+        tags.keySet().toArray(String[]::new),
+        tags.values().toArray(String[]::new),
+        fields.keySet().toArray(String[]::new),
+        fields.values().toArray(),
+        time);
+    for (String value : tagValues) {
+      requireTagValue(measurement, value);
     }
-  }
-
-  private static void check(
-      String measurement, Map<String, String> tags, Map<String, Object> fields) {
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      if (tag.getValue() == null || tag.getValue().isEmpty()) {
-        throw new IllegalArgumentException(
-            measurement + ": tag '" + tag.getKey() + "' must have a value");
-      }
-    }
-    if (fields.isEmpty()) {
+    if (fieldNames.length == 0) {
       throw new IllegalArgumentException(measurement + ": a point needs at least one field");
     }
-    for (Map.Entry<String, Object> field : fields.entrySet()) {
-      Object value = field.getValue();
-      boolean valid =
-          value instanceof Long
-              || value instanceof Boolean
-              || value instanceof String
-              || (value instanceof Double && Double.isFinite((Double) value));
-      if (!valid) {
-        throw new IllegalArgumentException(
-            measurement + ": field '" + field.getKey() + "' has an unsupported value: " + value);
-      }
+    for (int i = 0; i < fieldNames.length; i++) {
+      requireFieldValue(measurement, fieldNames[i], fieldValues[i]);
     }
+  }
+
+  private Point(
+      String measurement,
+      String[] tagNames,
+      String[] tagValues,
+      String[] fieldNames,
+      Object[] fieldValues,
+      Instant time) {
+    this.measurement = Objects.requireNonNull(measurement, "measurement");
+    this.time = Objects.requireNonNull(time, "time");
+    this.tagNames = tagNames;
+    this.tagValues = tagValues;
+    this.fieldNames = fieldNames;
+    this.fieldValues = fieldValues;
+  }
+
+  private static void requireTagValue(String measurement, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(measurement + ": a tag must have a value");
+    }
+  }
+
+  private static void requireFieldValue(String measurement, String name, Object value) {
+    boolean valid =
+        value instanceof Long
+            || value instanceof Boolean
+            || value instanceof String
+            || (value instanceof Double && Double.isFinite((Double) value));
+    if (!valid) {
+      throw new IllegalArgumentException(
+          measurement + ": field '" + name + "' has an unsupported value: " + value);
+    }
+  }
+
+  /** A builder for a point of {@code measurement} at {@code time}. */
+  public static Builder builder(String measurement, Instant time) {
+    return new Builder(measurement, time);
   }
 
   /** The measurement, as in {@code oee}. */
@@ -80,52 +100,31 @@ public final class Point {
 
   /** Tag names to values, in the order they were added. */
   public Map<String, String> tags() {
-    return tags;
+    if (tagMap == null) {
+      Map<String, String> map = new LinkedHashMap<>();
+      for (int i = 0; i < tagNames.length; i++) {
+        map.put(tagNames[i], tagValues[i]);
+      }
+      tagMap = Collections.unmodifiableMap(map);
+    }
+    return tagMap;
   }
 
-  /** Field names to values. */
+  /** Field names to values, in the order they were added. */
   public Map<String, Object> fields() {
-    return fields;
+    if (fieldMap == null) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i < fieldNames.length; i++) {
+        map.put(fieldNames[i], fieldValues[i]);
+      }
+      fieldMap = Collections.unmodifiableMap(map);
+    }
+    return fieldMap;
   }
 
   /** The timestamp. */
   public Instant time() {
     return time;
-  }
-
-  /** Whether {@code other} has the same measurement, tags and time: the same point in InfluxDB. */
-  public boolean samePointAs(Point other) {
-    return time.equals(other.time)
-        && measurement.equals(other.measurement)
-        && tags.equals(other.tags);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Point other && samePointAs(other) && fields.equals(other.fields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(measurement, tags, fields, time);
-  }
-
-  @Override
-  public String toString() {
-    return "Point[measurement="
-        + measurement
-        + ", tags="
-        + tags
-        + ", fields="
-        + fields
-        + ", time="
-        + time
-        + "]";
-  }
-
-  /** A builder for a point of {@code measurement} at {@code time}. */
-  public static Builder builder(String measurement, Instant time) {
-    return new Builder(measurement, time);
   }
 
   /**
@@ -134,19 +133,70 @@ public final class Point {
    */
   public String series() {
     StringBuilder key = new StringBuilder(measurement);
-    tags.entrySet().stream()
+    tags().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(tag -> key.append(',').append(tag.getKey()).append('=').append(tag.getValue()));
     return key.toString();
   }
 
-  /** Builds a {@link Point}; a tag with a {@code null} value and a NaN field are left out. */
+  /** Whether {@code other} has the same measurement, tags and time: the same point in InfluxDB. */
+  public boolean samePointAs(Point other) {
+    return time.equals(other.time)
+        && measurement.equals(other.measurement)
+        && Arrays.equals(tagValues, other.tagValues)
+        && Arrays.equals(tagNames, other.tagNames);
+  }
+
+  /** Whether {@code other} has the same fields, in the same order. */
+  public boolean sameFieldsAs(Point other) {
+    return Arrays.equals(fieldNames, other.fieldNames)
+        && Arrays.equals(fieldValues, other.fieldValues);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Point other && samePointAs(other) && sameFieldsAs(other);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        measurement,
+        time,
+        Arrays.hashCode(tagNames),
+        Arrays.hashCode(tagValues),
+        Arrays.hashCode(fieldNames),
+        Arrays.hashCode(fieldValues));
+  }
+
+  @Override
+  public String toString() {
+    return "Point[measurement="
+        + measurement
+        + ", tags="
+        + tags()
+        + ", fields="
+        + fields()
+        + ", time="
+        + time
+        + "]";
+  }
+
+  /**
+   * Builds a {@link Point}; a tag with a {@code null} value and a NaN or infinite field are left
+   * out. Each tag and field name is added once (the builder does not look for repeats: it is on the
+   * engine's hot path).
+   */
   public static final class Builder {
 
     private final String measurement;
     private final Instant time;
-    private final LinkedHashMap<String, String> tags = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    private String[] tagNames = new String[8];
+    private String[] tagValues = new String[8];
+    private int tags;
+    private String[] fieldNames = new String[10];
+    private Object[] fieldValues = new Object[10];
+    private int fields;
 
     private Builder(String measurement, Instant time) {
       this.measurement = measurement;
@@ -160,56 +210,71 @@ public final class Point {
      */
     public Builder tag(String name, String value) {
       if (value != null) {
-        if (value.isEmpty()) {
-          throw new IllegalArgumentException(
-              measurement + ": tag '" + name + "' must have a value");
+        requireTagValue(measurement, value);
+        if (tags == tagNames.length) {
+          tagNames = Arrays.copyOf(tagNames, tags * 2);
+          tagValues = Arrays.copyOf(tagValues, tags * 2);
         }
-        tags.put(name, value);
+        tagNames[tags] = name;
+        tagValues[tags++] = value;
       }
       return this;
     }
 
-    /** Adds the tags of {@code other} in their order; their values must not be empty. */
+    /** Adds the tags of {@code other} in their order. */
     public Builder tags(Map<String, String> other) {
-      tags.putAll(other);
+      for (Map.Entry<String, String> tag : other.entrySet()) {
+        tag(tag.getKey(), tag.getValue());
+      }
       return this;
     }
 
     /** Adds an integer field. */
     public Builder field(String name, long value) {
-      fields.put(name, value);
-      return this;
+      return put(name, value);
     }
 
     /** Adds a float field, unless it is NaN (undefined) or infinite: InfluxDB has neither. */
     public Builder field(String name, double value) {
-      if (Double.isFinite(value)) {
-        fields.put(name, value);
-      }
-      return this;
+      return Double.isFinite(value) ? put(name, value) : this;
     }
 
     /** Adds a boolean field. */
     public Builder field(String name, boolean value) {
-      fields.put(name, value);
-      return this;
+      return put(name, value);
     }
 
     /** Adds a string field. */
     public Builder field(String name, String value) {
-      fields.put(name, Objects.requireNonNull(value, name));
+      return put(name, Objects.requireNonNull(value, name));
+    }
+
+    private Builder put(String name, Object value) {
+      if (fields == fieldNames.length) {
+        fieldNames = Arrays.copyOf(fieldNames, fields * 2);
+        fieldValues = Arrays.copyOf(fieldValues, fields * 2);
+      }
+      fieldNames[fields] = name;
+      fieldValues[fields++] = value;
       return this;
     }
 
     /**
-     * The point. The builder checks tags and fields as they are added, so it is not checked again;
-     * the builder must not be used after this.
+     * The point.
+     *
+     * @throws IllegalArgumentException if it has no field
      */
     public Point build() {
-      if (fields.isEmpty()) {
+      if (fields == 0) {
         throw new IllegalArgumentException(measurement + ": a point needs at least one field");
       }
-      return new Point(measurement, tags, fields, time, false);
+      return new Point(
+          measurement,
+          Arrays.copyOf(tagNames, tags),
+          Arrays.copyOf(tagValues, tags),
+          Arrays.copyOf(fieldNames, fields),
+          Arrays.copyOf(fieldValues, fields),
+          time);
     }
   }
 }
