@@ -139,14 +139,18 @@ final class StationTracker {
       late++;
       return Outcome.LATE;
     }
+    // The kept events are sorted and the last has the latest time: a newer event goes at the end
+    // and cannot repeat one, without reading any kept event.
     int at = log.size();
-    if (at > logHead && tsOf(log.get(at - 1)) > ts) {
-      at = upperBound(ts);
-    }
-    for (int i = at - 1; i >= logHead && tsOf(log.get(i)) == ts; i--) {
-      if (isDuplicate(log.get(i), event)) {
-        duplicates++;
-        return Outcome.DUPLICATE;
+    if (latestTs != NONE && ts <= latestTs) {
+      if (ts < latestTs) {
+        at = upperBound(ts);
+      }
+      for (int i = at - 1; i >= logHead && tsOf(log.get(i)) == ts; i--) {
+        if (isDuplicate(log.get(i), event)) {
+          duplicates++;
+          return Outcome.DUPLICATE;
+        }
       }
     }
     log.add(at, event);
