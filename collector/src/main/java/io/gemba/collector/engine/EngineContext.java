@@ -9,7 +9,6 @@ import java.util.Objects;
 /** What every station tracker of one engine shares: the policy in milliseconds, and the sink. */
 final class EngineContext {
 
-  final KpiPolicy policy;
   final long thresholdMs;
   final long latenessMs;
   final long startupMs;
@@ -18,7 +17,7 @@ final class EngineContext {
   long points;
 
   EngineContext(KpiPolicy policy, PointSink sink) {
-    this.policy = Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(policy, "policy");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.thresholdMs = policy.microStopThreshold().toMillis();
     this.latenessMs = policy.allowedLateness().toMillis();
