@@ -7,6 +7,7 @@ import static io.gemba.collector.engine.StationCore.NONE;
 import io.gemba.collector.engine.StationCore.StopClass;
 import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.kpi.ProductionSums;
+import io.gemba.collector.plant.Interval;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.point.Point;
@@ -61,6 +62,11 @@ final class StationTracker {
   private final EngineContext ctx;
   private final MinuteSlicer slicer;
   private final MinuteSlicer.Sink accrual = this::accrue;
+
+  /** The segment time was last added to, for the fast path of {@link #advance}; may be stale. */
+  private Segment lastAccrued;
+
+  private long lastAccruedMinute = NONE;
 
   StationCore core;
   final List<TelemetryEvent> log = new ArrayList<>();
@@ -359,9 +365,42 @@ final class StationTracker {
   // ---- time ------------------------------------------------------------------------------
 
   private void advance(long toMs) {
-    if (toMs > core.clockMs) {
+    if (toMs <= core.clockMs) {
+      return;
+    }
+    if (staysInLastSegment(toMs)) {
+      // The common case, an event within the minute and shift of the last one: no slicing.
+      addTime(lastAccrued, toMs - core.clockMs, toMs - core.clockMs);
+    } else {
       slicer.slice(Instant.ofEpochMilli(core.clockMs), Instant.ofEpochMilli(toMs), accrual);
     }
+  }
+
+  /**
+   * Whether {@code [clock, toMs)} lies inside the minute, shift and segment that time was last
+   * added to, short of the minute's end and with no break in it: then it is all planned time of
+   * that segment.
+   */
+  private boolean staysInLastSegment(long toMs) {
+    Segment last = lastAccrued;
+    Shift shift = core.shift;
+    long from = core.clockMs;
+    if (last == null
+        || shift == null
+        || last.shift != shift
+        || lastAccruedMinute != floorMinute(from)
+        || toMs >= lastAccruedMinute + MINUTE_MS
+        || !last.matches(shift, core.order, core.product)
+        || from < shift.start().toEpochMilli()
+        || toMs > shift.end().toEpochMilli()) {
+      return false;
+    }
+    for (Interval pause : shift.breaks()) {
+      if (pause.start().toEpochMilli() < toMs && pause.end().toEpochMilli() > from) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void accrue(Instant minute, Shift shift, long calendarMs, long plannedMs) {
@@ -369,6 +408,16 @@ final class StationTracker {
       enterShift(shift);
     }
     Segment segment = segment(minute.toEpochMilli(), shift, core.order, core.product);
+    lastAccrued = segment;
+    lastAccruedMinute = minute.toEpochMilli();
+    addTime(segment, calendarMs, plannedMs);
+    if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
+      snapshots.addLast(new Snapshot(core.clockMs, core.copy()));
+    }
+  }
+
+  /** Adds the next {@code calendarMs} of the station's time, in the current state, to a segment. */
+  private void addTime(Segment segment, long calendarMs, long plannedMs) {
     core.clockMs += calendarMs;
     segment.calendarMs += calendarMs;
     segment.lastMs = core.clockMs;
@@ -381,9 +430,6 @@ final class StationTracker {
       if (core.stopClass == StopClass.OPEN && core.clockMs - core.sinceMs >= ctx.thresholdMs) {
         classify(StopClass.LONG);
       }
-    }
-    if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
-      snapshots.addLast(new Snapshot(core.clockMs, core.copy()));
     }
   }
 
@@ -466,6 +512,7 @@ final class StationTracker {
       snapshots.pollLast();
     }
     core = from.core.copy();
+    lastAccrued = null;
     redoFrom = Math.min(redoFrom, key);
     int firstRaw = raw.size();
     while (firstRaw > 0 && raw.get(firstRaw - 1).eventMs >= key) {
