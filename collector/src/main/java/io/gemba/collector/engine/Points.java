@@ -42,7 +42,7 @@ final class Points {
   private Points() {}
 
   static Point machineState(
-      Map<String, String> tags,
+      StationTags tags,
       long tsMs,
       MachineState state,
       String reason,
@@ -50,7 +50,7 @@ final class Points {
       long previousDurationMs) {
     Point.Builder point =
         Point.builder(MACHINE_STATE, Instant.ofEpochMilli(tsMs))
-            .tags(tags)
+            .tags(StationTags.NAMES, tags.values())
             .tag("state", state.name())
             .tag("reason", reason);
     if (code != null) {
@@ -60,29 +60,27 @@ final class Points {
   }
 
   static Point downtime(
-      Map<String, String> tags, long startMs, MachineState state, String reason, long durationMs) {
+      StationTags tags, long startMs, MachineState state, String reason, long durationMs) {
     return Point.builder(DOWNTIME, Instant.ofEpochMilli(startMs))
-        .tags(tags)
+        .tags(StationTags.NAMES, tags.values())
         .tag("reason", reason)
         .tag("state", state.name())
         .field("duration_s", seconds(durationMs))
         .build();
   }
 
-  static Point cycle(
-      Map<String, String> tags, long tsMs, String product, String result, long cycleMs) {
+  static Point cycle(StationTags tags, long tsMs, String product, String result, long cycleMs) {
     return Point.builder(CYCLE, Instant.ofEpochMilli(tsMs))
-        .tags(tags)
+        .tags(StationTags.NAMES, tags.values())
         .tag("product", product)
         .tag("result", result)
         .field("cycle_ms", cycleMs)
         .build();
   }
 
-  static Point production(
-      Map<String, String> tags, long minuteMs, String product, long total, long good) {
+  static Point production(StationTags tags, long minuteMs, String product, long total, long good) {
     return Point.builder(PRODUCTION, Instant.ofEpochMilli(minuteMs))
-        .tags(tags)
+        .tags(StationTags.NAMES, tags.values())
         .tag("product", product)
         .field("total", total)
         .field("good", good)
@@ -96,7 +94,7 @@ final class Points {
    * remove a field (ADR 0004).
    */
   static Point oee(
-      Map<String, String> tags,
+      StationTags tags,
       long tsMs,
       String shift,
       String window,
@@ -105,7 +103,7 @@ final class Points {
       boolean withRatios) {
     Point.Builder point =
         Point.builder(OEE, Instant.ofEpochMilli(tsMs))
-            .tags(tags)
+            .tags(StationTags.NAMES, tags.values())
             .tag("shift", shift)
             .tag("window", window)
             .tag("order", order)
@@ -129,8 +127,7 @@ final class Points {
     return point.build();
   }
 
-  static void losses(
-      Map<String, String> tags, long tsMs, String shift, Losses losses, List<Point> out) {
+  static void losses(StationTags tags, long tsMs, String shift, Losses losses, List<Point> out) {
     loss(tags, tsMs, shift, "equipment_failure", losses.equipmentFailureMs(), out);
     loss(tags, tsMs, shift, "setup_adjustments", losses.setupMs(), out);
     loss(tags, tsMs, shift, "idling_minor_stops", losses.idlingMinorStopsMs(), out);
@@ -141,13 +138,13 @@ final class Points {
   }
 
   private static void loss(
-      Map<String, String> tags, long tsMs, String shift, String loss, double ms, List<Point> out) {
+      StationTags tags, long tsMs, String shift, String loss, double ms, List<Point> out) {
     if (Double.isNaN(ms)) {
       return;
     }
     out.add(
         Point.builder(LOSSES, Instant.ofEpochMilli(tsMs))
-            .tags(tags)
+            .tags(StationTags.NAMES, tags.values())
             .tag("shift", shift)
             .tag("loss", loss)
             .field("seconds", ms / 1000.0)
@@ -156,9 +153,11 @@ final class Points {
 
   /** A {@code reliability} point; MTBF and MTTR (ratios) only when {@code withRatios}. */
   static Point reliability(
-      Map<String, String> tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
+      StationTags tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
     Point.Builder point =
-        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs)).tags(tags).tag("shift", shift);
+        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs))
+            .tags(StationTags.NAMES, tags.values())
+            .tag("shift", shift);
     if (withRatios) {
       point.field("mtbf_s", kpis.mtbfMs() / 1000.0).field("mttr_s", kpis.mttrMs() / 1000.0);
     }

@@ -56,8 +56,8 @@ final class StationTracker {
   final boolean configured;
   final boolean lineOutput;
 
-  private final Map<String, String> tags;
-  private final Map<String, String> lineTags;
+  private final StationTags tags;
+  private final StationTags lineTags;
   private final StationConfig config;
   private final EngineContext ctx;
   private final MinuteSlicer slicer;
@@ -125,13 +125,8 @@ final class StationTracker {
     snapshots.add(new Snapshot(initialKeyMs, initial.copy()));
   }
 
-  private Map<String, String> tags(String stationTag) {
-    Map<String, String> map = new LinkedHashMap<>();
-    map.put("site", site);
-    map.put("area", area);
-    map.put("line", line);
-    map.put("station", stationTag);
-    return map;
+  private StationTags tags(String stationTag) {
+    return new StationTags(new String[] {site, area, line, stationTag});
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -708,7 +703,7 @@ final class StationTracker {
   }
 
   /** Adds the point for the station, and for the line if this is its output station. */
-  private void addBoth(List<Point> points, java.util.function.Function<Map<String, String>, ?> of) {
+  private void addBoth(List<Point> points, java.util.function.Function<StationTags, ?> of) {
     addAll(points, of.apply(tags));
     if (lineTags != null) {
       addAll(points, of.apply(lineTags));

@@ -221,6 +221,26 @@ public final class Point {
       return this;
     }
 
+    /**
+     * Adds tags from two arrays of the same length, names and their values, in their order; the
+     * values must not be empty. For tags that many points share, such as a station's.
+     */
+    public Builder tags(String[] names, String[] values) {
+      if (names.length != values.length) {
+        throw new IllegalArgumentException("tag names and values differ in number");
+      }
+      if (tags + names.length > tagNames.length) {
+        tagNames = Arrays.copyOf(tagNames, tags + names.length + 4);
+        tagValues = Arrays.copyOf(tagValues, tags + names.length + 4);
+      }
+      for (int i = 0; i < names.length; i++) {
+        requireTagValue(measurement, values[i]);
+        tagNames[tags] = names[i];
+        tagValues[tags++] = values[i];
+      }
+      return this;
+    }
+
     /** Adds the tags of {@code other} in their order. */
     public Builder tags(Map<String, String> other) {
       for (Map.Entry<String, String> tag : other.entrySet()) {

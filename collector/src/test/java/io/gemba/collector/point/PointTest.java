@@ -35,6 +35,29 @@ class PointTest {
   }
 
   @Test
+  void builder_tagsFromArrays_keepTheirOrderAndAreChecked() {
+    String[] names = {"site", "line"};
+    Point point =
+        Point.builder("m", T)
+            .tags(names, new String[] {"lahore", "pack-1"})
+            .tag("shift", "2026-11-26/A")
+            .field("x", 1L)
+            .build();
+
+    assertThat(point.tags())
+        .containsExactly(
+            Map.entry("site", "lahore"),
+            Map.entry("line", "pack-1"),
+            Map.entry("shift", "2026-11-26/A"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.builder("m", T).tags(names, new String[] {"lahore"}))
+        .withMessageContaining("differ in number");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.builder("m", T).tags(names, new String[] {"lahore", ""}))
+        .withMessageContaining("tag must have a value");
+  }
+
+  @Test
   void builder_rejectsEmptyTagsAndPointsWithoutFields() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Point.builder("m", T).tag("line", ""))
