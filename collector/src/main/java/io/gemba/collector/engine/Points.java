@@ -49,7 +49,7 @@ final class Points {
       Integer code,
       long previousDurationMs) {
     Point.Builder point =
-        Point.builder(MACHINE_STATE, Instant.ofEpochMilli(tsMs))
+        Point.builder(MACHINE_STATE, Instant.ofEpochMilli(tsMs), 6, 2)
             .tags(StationTags.NAMES, tags.values())
             .tag("state", state.name())
             .tag("reason", reason);
@@ -61,7 +61,7 @@ final class Points {
 
   static Point downtime(
       StationTags tags, long startMs, MachineState state, String reason, long durationMs) {
-    return Point.builder(DOWNTIME, Instant.ofEpochMilli(startMs))
+    return Point.builder(DOWNTIME, Instant.ofEpochMilli(startMs), 6, 1)
         .tags(StationTags.NAMES, tags.values())
         .tag("reason", reason)
         .tag("state", state.name())
@@ -70,7 +70,7 @@ final class Points {
   }
 
   static Point cycle(StationTags tags, long tsMs, String product, String result, long cycleMs) {
-    return Point.builder(CYCLE, Instant.ofEpochMilli(tsMs))
+    return Point.builder(CYCLE, Instant.ofEpochMilli(tsMs), 6, 1)
         .tags(StationTags.NAMES, tags.values())
         .tag("product", product)
         .tag("result", result)
@@ -79,7 +79,7 @@ final class Points {
   }
 
   static Point production(StationTags tags, long minuteMs, String product, long total, long good) {
-    return Point.builder(PRODUCTION, Instant.ofEpochMilli(minuteMs))
+    return Point.builder(PRODUCTION, Instant.ofEpochMilli(minuteMs), 5, 3)
         .tags(StationTags.NAMES, tags.values())
         .tag("product", product)
         .field("total", total)
@@ -102,7 +102,7 @@ final class Points {
       Kpis kpis,
       boolean withRatios) {
     Point.Builder point =
-        Point.builder(OEE, Instant.ofEpochMilli(tsMs))
+        Point.builder(OEE, Instant.ofEpochMilli(tsMs), 8, withRatios ? 10 : 5)
             .tags(StationTags.NAMES, tags.values())
             .tag("shift", shift)
             .tag("window", window)
@@ -143,7 +143,7 @@ final class Points {
       return;
     }
     out.add(
-        Point.builder(LOSSES, Instant.ofEpochMilli(tsMs))
+        Point.builder(LOSSES, Instant.ofEpochMilli(tsMs), 6, 1)
             .tags(StationTags.NAMES, tags.values())
             .tag("shift", shift)
             .tag("loss", loss)
@@ -155,7 +155,7 @@ final class Points {
   static Point reliability(
       StationTags tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
     Point.Builder point =
-        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs))
+        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs), 5, withRatios ? 3 : 1)
             .tags(StationTags.NAMES, tags.values())
             .tag("shift", shift);
     if (withRatios) {

@@ -90,7 +90,15 @@ public final class Point {
 
   /** A builder for a point of {@code measurement} at {@code time}. */
   public static Builder builder(String measurement, Instant time) {
-    return new Builder(measurement, time);
+    return new Builder(measurement, time, 8, 10);
+  }
+
+  /**
+   * A builder sized for {@code tags} tags and {@code fields} fields: when the point has exactly
+   * that many, it takes the builder's arrays without copying them.
+   */
+  public static Builder builder(String measurement, Instant time, int tags, int fields) {
+    return new Builder(measurement, time, tags, fields);
   }
 
   /** The measurement, as in {@code oee}. */
@@ -191,16 +199,20 @@ public final class Point {
 
     private final String measurement;
     private final Instant time;
-    private String[] tagNames = new String[8];
-    private String[] tagValues = new String[8];
+    private String[] tagNames;
+    private String[] tagValues;
     private int tags;
-    private String[] fieldNames = new String[10];
-    private Object[] fieldValues = new Object[10];
+    private String[] fieldNames;
+    private Object[] fieldValues;
     private int fields;
 
-    private Builder(String measurement, Instant time) {
+    private Builder(String measurement, Instant time, int tagCapacity, int fieldCapacity) {
       this.measurement = measurement;
       this.time = time;
+      this.tagNames = new String[Math.max(1, tagCapacity)];
+      this.tagValues = new String[tagNames.length];
+      this.fieldNames = new String[Math.max(1, fieldCapacity)];
+      this.fieldValues = new Object[fieldNames.length];
     }
 
     /**
@@ -280,7 +292,7 @@ public final class Point {
     }
 
     /**
-     * The point.
+     * The point. The builder must not be used after this: the point may take its arrays.
      *
      * @throws IllegalArgumentException if it has no field
      */
@@ -290,10 +302,10 @@ public final class Point {
       }
       return new Point(
           measurement,
-          Arrays.copyOf(tagNames, tags),
-          Arrays.copyOf(tagValues, tags),
-          Arrays.copyOf(fieldNames, fields),
-          Arrays.copyOf(fieldValues, fields),
+          tags == tagNames.length ? tagNames : Arrays.copyOf(tagNames, tags),
+          tags == tagValues.length ? tagValues : Arrays.copyOf(tagValues, tags),
+          fields == fieldNames.length ? fieldNames : Arrays.copyOf(fieldNames, fields),
+          fields == fieldValues.length ? fieldValues : Arrays.copyOf(fieldValues, fields),
           time);
     }
   }

@@ -58,6 +58,28 @@ class PointTest {
   }
 
   @Test
+  void sizedBuilder_growsPastItsSizeAndLeavesUnusedRoomOut() {
+    Point grown =
+        Point.builder("m", T, 1, 1)
+            .tag("a", "1")
+            .tag("b", "2")
+            .field("x", 1L)
+            .field("y", 2L)
+            .build();
+    Point roomy =
+        Point.builder("m", T, 8, 8)
+            .tag("a", "1")
+            .tag("b", "2")
+            .field("x", 1L)
+            .field("y", 2L)
+            .build();
+
+    assertThat(grown.tags()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+    assertThat(grown.fields()).containsExactly(Map.entry("x", 1L), Map.entry("y", 2L));
+    assertThat(roomy).isEqualTo(grown);
+  }
+
+  @Test
   void builder_rejectsEmptyTagsAndPointsWithoutFields() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Point.builder("m", T).tag("line", ""))
