@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One station on event time (ADR 0004). Events are applied in time order to minute buckets; the
@@ -621,9 +625,9 @@ final class StationTracker {
       boolean settled) {
     List<Point> points = new ArrayList<>();
     List<Segment> segments = bucket.segments;
-    Set<Object> done = new HashSet<>();
-    for (Segment segment : segments) {
-      if (!done.add(List.of("product", Objects.toString(segment.product)))) {
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      if (!isFirst(segments, i, (a, b) -> Objects.equals(a.product, b.product))) {
         continue;
       }
       long total = 0;
@@ -638,18 +642,19 @@ final class StationTracker {
         long made = total;
         long madeGood = good;
         addBoth(
-            points, t -> Points.production(t, bucket.minuteMs, segment.product, made, madeGood));
+            points,
+            (t, out) ->
+                out.add(Points.production(t, bucket.minuteMs, segment.product, made, madeGood)));
       }
     }
-    for (Segment segment : segments) {
-      if (!done.add(
-          List.of("minute", Objects.toString(segment.shiftId), Objects.toString(segment.order)))) {
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      if (!isFirst(segments, i, StationTracker::sameShiftAndOrder)) {
         continue;
       }
       ProductionSums sums = ProductionSums.EMPTY;
       for (Segment other : segments) {
-        if (Objects.equals(other.shiftId, segment.shiftId)
-            && Objects.equals(other.order, segment.order)) {
+        if (sameShiftAndOrder(segment, other)) {
           sums = sums.plus(other.sums());
         }
       }
@@ -657,42 +662,61 @@ final class StationTracker {
         Kpis kpis = ctx.calculator.compute(sums);
         addBoth(
             points,
-            t ->
-                Points.oee(
-                    t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis, settled));
+            (t, out) ->
+                out.add(
+                    Points.oee(
+                        t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis, settled)));
       }
     }
     if (!settled) {
       return points;
     }
-    for (Segment segment : segments) {
-      if (segment.shiftId == null || !done.add(List.of("shift", segment.shiftId))) {
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      if (segment.shiftId == null
+          || !isFirst(segments, i, (a, b) -> Objects.equals(a.shiftId, b.shiftId))) {
         continue;
       }
-      long ts = lastMs(segments, s -> Objects.equals(s.shiftId, segment.shiftId));
+      long ts = lastMs(segments, s -> segment.shiftId.equals(s.shiftId));
       Kpis kpis = ctx.calculator.compute(shiftSums.get(segment.shiftId));
       addBoth(
           points,
-          t -> {
-            List<Point> shiftPoints = new ArrayList<>();
-            shiftPoints.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis, settled));
-            Points.losses(t, ts, segment.shiftId, kpis.losses(), shiftPoints);
-            shiftPoints.add(Points.reliability(t, ts, segment.shiftId, kpis, settled));
-            return shiftPoints;
+          (t, out) -> {
+            out.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis, true));
+            Points.losses(t, ts, segment.shiftId, kpis.losses(), out);
+            out.add(Points.reliability(t, ts, segment.shiftId, kpis, true));
           });
     }
-    for (Segment segment : segments) {
-      if (segment.order == null || !done.add(List.of("order", segment.order))) {
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      if (segment.order == null
+          || !isFirst(segments, i, (a, b) -> Objects.equals(a.order, b.order))) {
         continue;
       }
-      long ts = lastMs(segments, s -> Objects.equals(s.order, segment.order));
+      long ts = lastMs(segments, s -> segment.order.equals(s.order));
       Kpis kpis = ctx.calculator.compute(orderSums.get(segment.order));
-      addBoth(points, t -> Points.oee(t, ts, null, "order", segment.order, kpis, settled));
+      addBoth(
+          points, (t, out) -> out.add(Points.oee(t, ts, null, "order", segment.order, kpis, true)));
     }
     return points;
   }
 
-  private static long lastMs(List<Segment> segments, java.util.function.Predicate<Segment> of) {
+  private static boolean sameShiftAndOrder(Segment a, Segment b) {
+    return Objects.equals(a.shiftId, b.shiftId) && Objects.equals(a.order, b.order);
+  }
+
+  /** Whether no segment before {@code i} is {@code same} as segment {@code i}. */
+  private static boolean isFirst(
+      List<Segment> segments, int i, BiPredicate<Segment, Segment> same) {
+    for (int j = 0; j < i; j++) {
+      if (same.test(segments.get(j), segments.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long lastMs(List<Segment> segments, Predicate<Segment> of) {
     long last = NONE;
     for (Segment segment : segments) {
       if (of.test(segment)) {
@@ -702,21 +726,11 @@ final class StationTracker {
     return last;
   }
 
-  /** Adds the point for the station, and for the line if this is its output station. */
-  private void addBoth(List<Point> points, java.util.function.Function<StationTags, ?> of) {
-    addAll(points, of.apply(tags));
+  /** Adds the points for the station, and for the line if this is its output station. */
+  private void addBoth(List<Point> points, BiConsumer<StationTags, List<Point>> add) {
+    add.accept(tags, points);
     if (lineTags != null) {
-      addAll(points, of.apply(lineTags));
-    }
-  }
-
-  private static void addAll(List<Point> points, Object made) {
-    if (made instanceof Point point) {
-      points.add(point);
-    } else if (made instanceof List<?> list) {
-      for (Object point : list) {
-        points.add((Point) point);
-      }
+      add.accept(lineTags, points);
     }
   }
 
@@ -917,7 +931,7 @@ final class StationTracker {
 
   /** The station's state for a checkpoint; events are written with {@code encode}. */
   EngineCheckpoint.StationState toState(
-      java.util.function.Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
+      Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     Snapshot restorePoint = snapshots.peekFirst();
     List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.size() - logHead);
     for (int i = logHead; i < log.size(); i++) {
