@@ -10,24 +10,12 @@ import java.util.Objects;
  * from zero, so the parts made since the reset are kept. A lost message loses no parts, since the
  * next reading carries them.
  *
- * <p>Not thread-safe: it belongs to the station's owner thread. Its {@link #state()} is what a
- * checkpoint saves.
+ * <p>{@link #accept} leaves what the reading added in {@link #madeTotal()}, {@link #madeGood()},
+ * {@link #madeScrap()} and {@link #wasReset()}, with no object per reading: it runs for most events
+ * of the engine. Not thread-safe: it belongs to the station's owner thread. Its {@link #state()} is
+ * what a checkpoint saves.
  */
 public final class CounterTracker {
-
-  /**
-   * Units made since the previous reading.
-   *
-   * @param total units made
-   * @param good good units
-   * @param scrap scrapped units
-   * @param reset whether the PLC reset its counters before this reading
-   */
-  public record Increment(long total, long good, long scrap, boolean reset) {
-
-    /** Nothing made: the baseline reading. */
-    public static final Increment NONE = new Increment(0, 0, 0, false);
-  }
 
   /**
    * The last reading, for checkpoints.
@@ -38,45 +26,93 @@ public final class CounterTracker {
    */
   public record State(long total, long good, long scrap) {}
 
-  private State last;
+  private boolean baseline;
+  private long total;
+  private long good;
+  private long scrap;
+
+  private long madeTotal;
+  private long madeGood;
+  private long madeScrap;
+  private boolean reset;
 
   /** A tracker that has seen no reading yet. */
   public CounterTracker() {}
 
   /** A tracker restored from a checkpoint. */
   public CounterTracker(State restored) {
-    this.last = Objects.requireNonNull(restored, "restored");
+    Objects.requireNonNull(restored, "restored");
+    baseline = true;
+    total = restored.total();
+    good = restored.good();
+    scrap = restored.scrap();
   }
 
-  /** The units made since the previous reading of this station. */
-  public Increment accept(CounterReading reading) {
-    State current = new State(reading.total(), reading.goodCount(), reading.scrapCount());
-    State previous = last;
-    last = current;
-    if (previous == null) {
-      return Increment.NONE;
+  /** A tracker at the same reading as this one. */
+  CounterTracker copy() {
+    CounterTracker copy = new CounterTracker();
+    copy.baseline = baseline;
+    copy.total = total;
+    copy.good = good;
+    copy.scrap = scrap;
+    return copy;
+  }
+
+  /**
+   * Takes the station's next reading.
+   *
+   * @return whether it counted units: {@code false} for the baseline reading, after which nothing
+   *     was made
+   */
+  public boolean accept(CounterReading reading) {
+    long newTotal = reading.total();
+    long newGood = reading.goodCount();
+    long newScrap = reading.scrapCount();
+    boolean counted = baseline;
+    reset = counted && (newTotal < total || newGood < good || newScrap < scrap);
+    if (!counted || reset) {
+      madeTotal = counted ? newTotal : 0;
+      madeGood = counted ? newGood : 0;
+      madeScrap = counted ? newScrap : 0;
+    } else {
+      madeTotal = newTotal - total;
+      madeGood = newGood - good;
+      madeScrap = newScrap - scrap;
     }
-    boolean reset =
-        current.total < previous.total
-            || current.good < previous.good
-            || current.scrap < previous.scrap;
-    if (reset) {
-      return new Increment(current.total, current.good, current.scrap, true);
-    }
-    return new Increment(
-        current.total - previous.total,
-        current.good - previous.good,
-        current.scrap - previous.scrap,
-        false);
+    baseline = true;
+    total = newTotal;
+    good = newGood;
+    scrap = newScrap;
+    return counted;
+  }
+
+  /** Units made between the last reading and the one before. */
+  public long madeTotal() {
+    return madeTotal;
+  }
+
+  /** Good units made between the last reading and the one before. */
+  public long madeGood() {
+    return madeGood;
+  }
+
+  /** Units scrapped between the last reading and the one before. */
+  public long madeScrap() {
+    return madeScrap;
+  }
+
+  /** Whether the PLC reset its counters before the last reading. */
+  public boolean wasReset() {
+    return reset;
   }
 
   /** Whether a baseline reading has been seen. */
   public boolean hasBaseline() {
-    return last != null;
+    return baseline;
   }
 
   /** The last reading, or {@code null} before the first. */
   public State state() {
-    return last;
+    return baseline ? new State(total, good, scrap) : null;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * time, that is, within a shift and not in a break. Time in {@code PLANNED_STOP} is the caller's to
  * subtract, since it depends on the station's state.
  *
- * <p>Not thread-safe: it caches the last shift and the last gap between shifts it found, and
+ * <p>Not thread-safe: it caches the last shifts and the last gap between shifts it found, and
  * belongs to one owner thread.
  */
 public final class MinuteSlicer {
@@ -24,18 +24,22 @@ public final class MinuteSlicer {
     /**
      * One piece of a span.
      *
-     * @param minute the start of the minute bucket it lies in
+     * @param minuteMs the start of the minute bucket it lies in, in epoch milliseconds
      * @param shift the shift it lies in, or {@code null} between shifts
      * @param calendarMs its length
      * @param plannedMs the part of it within the shift and outside breaks
      */
-    void accept(Instant minute, Shift shift, long calendarMs, long plannedMs);
+    void accept(long minuteMs, Shift shift, long calendarMs, long plannedMs);
   }
 
+  /** How many shifts found last are kept: stations cross a shift change at different times. */
+  private static final int RECENT_SHIFTS = 4;
+
   private final ShiftCalendar calendar;
-  private Shift cached;
-  private Instant gapFrom;
-  private Instant gapEnd;
+  private final Shift[] recent = new Shift[RECENT_SHIFTS];
+  private int nextRecent;
+  private long gapFromMs = Long.MAX_VALUE;
+  private long gapEndMs = Long.MIN_VALUE;
 
   /** A slicer for a site's shift calendar. */
   public MinuteSlicer(ShiftCalendar calendar) {
@@ -51,15 +55,18 @@ public final class MinuteSlicer {
     return new MinuteSlicer();
   }
 
-  /** Cuts {@code [from, to)} into pieces; an empty or reversed span gives none. */
-  public void slice(Instant from, Instant to, Sink sink) {
-    Instant t = from;
-    while (t.isBefore(to)) {
+  /**
+   * Cuts {@code [fromMs, toMs)}, in epoch milliseconds, into pieces; an empty or reversed span
+   * gives none.
+   */
+  public void slice(long fromMs, long toMs, Sink sink) {
+    long t = fromMs;
+    while (t < toMs) {
       Shift shift = shiftAt(t);
-      Instant minute = Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), MINUTE_MS) * MINUTE_MS);
-      Instant end = earliest(to, minute.plusMillis(MINUTE_MS));
-      end = earliest(end, shift != null ? shift.end() : gapEnd(t));
-      long calendarMs = end.toEpochMilli() - t.toEpochMilli();
+      long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
+      long end = Math.min(toMs, minute + MINUTE_MS);
+      end = Math.min(end, shift != null ? shift.endMillis() : gapEnd(t));
+      long calendarMs = end - t;
       long plannedMs = shift == null ? 0 : calendarMs - shift.breakMillisBetween(t, end);
       sink.accept(minute, shift, calendarMs, plannedMs);
       t = end;
@@ -67,38 +74,39 @@ public final class MinuteSlicer {
   }
 
   /**
-   * The shift {@code t} lies in, or {@code null} between shifts. Cached: looking up an instant in
-   * the last shift or gap found is cheap.
+   * The shift {@code epochMs} lies in, or {@code null} between shifts. Cached: looking up an
+   * instant in one of the last shifts or the last gap found is cheap, and gives the same {@link
+   * Shift} object.
    */
-  public Shift shiftAt(Instant t) {
-    if (cached != null && cached.contains(t)) {
-      return cached;
+  public Shift shiftAt(long epochMs) {
+    for (Shift shift : recent) {
+      if (shift != null && shift.containsMillis(epochMs)) {
+        return shift;
+      }
     }
-    if (gapFrom != null && !t.isBefore(gapFrom) && t.isBefore(gapEnd)) {
+    if (epochMs >= gapFromMs && epochMs < gapEndMs) {
       return null;
     }
+    Instant t = Instant.ofEpochMilli(epochMs);
     Shift found = calendar == null ? null : calendar.shiftAt(t).orElse(null);
     if (found != null) {
-      cached = found;
+      recent[nextRecent] = found;
+      nextRecent = (nextRecent + 1) % RECENT_SHIFTS;
     } else {
-      gapFrom = t;
-      gapEnd =
+      gapFromMs = epochMs;
+      gapEndMs =
           calendar == null
-              ? Instant.MAX
-              : calendar.nextShiftStartingAfter(t).map(Shift::start).orElse(Instant.MAX);
+              ? Long.MAX_VALUE
+              : calendar.nextShiftStartingAfter(t).map(Shift::startMillis).orElse(Long.MAX_VALUE);
     }
     return found;
   }
 
-  /** The start of the next shift after {@code t}, which lies between shifts. */
-  private Instant gapEnd(Instant t) {
-    if (gapFrom == null || t.isBefore(gapFrom) || !t.isBefore(gapEnd)) {
-      shiftAt(t);
+  /** The start of the next shift after {@code epochMs}, which lies between shifts. */
+  private long gapEnd(long epochMs) {
+    if (epochMs < gapFromMs || epochMs >= gapEndMs) {
+      shiftAt(epochMs);
     }
-    return gapEnd;
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
+    return gapEndMs;
   }
 }

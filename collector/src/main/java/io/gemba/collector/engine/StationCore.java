@@ -71,8 +71,7 @@ final class StationCore {
     copy.counterMode = counterMode;
     copy.countsThisShift = countsThisShift;
     copy.shiftEntered = shiftEntered;
-    copy.counters =
-        counters.hasBaseline() ? new CounterTracker(counters.state()) : new CounterTracker();
+    copy.counters = counters.copy();
     copy.lastCountMs = lastCountMs;
     copy.order = order;
     copy.product = product;
@@ -131,10 +130,7 @@ final class StationCore {
     core.product = saved.product();
     core.orderIdealMs = saved.orderIdealMs();
     core.startupUntilMs = EngineCheckpoint.orNone(saved.startupUntilMs());
-    core.shift =
-        saved.shiftStartMs() == null
-            ? null
-            : slicer.shiftAt(java.time.Instant.ofEpochMilli(saved.shiftStartMs()));
+    core.shift = saved.shiftStartMs() == null ? null : slicer.shiftAt(saved.shiftStartMs());
     core.countsWhileStopped = saved.countsWhileStopped();
     core.counterJumps = saved.counterJumps();
     core.counterResets = saved.counterResets();

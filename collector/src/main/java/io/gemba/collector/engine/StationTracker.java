@@ -7,7 +7,6 @@ import static io.gemba.collector.engine.StationCore.NONE;
 import io.gemba.collector.engine.StationCore.StopClass;
 import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.kpi.ProductionSums;
-import io.gemba.collector.plant.Interval;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.point.Point;
@@ -207,7 +206,7 @@ final class StationTracker {
     long ts = event.envelope().ts().toEpochMilli();
     if (core.clockMs == NONE) {
       core.clockMs = ts;
-      core.shift = slicer.shiftAt(Instant.ofEpochMilli(ts));
+      core.shift = slicer.shiftAt(ts);
     }
     advance(ts);
     if (event instanceof StateChange state) {
@@ -262,27 +261,27 @@ final class StationTracker {
   private void onCount(CounterReading reading, long ts) {
     core.counterMode = true;
     core.countsThisShift = true;
-    boolean hadBaseline = core.counters.hasBaseline();
     long previousMs = core.lastCountMs;
     core.lastCountMs = ts;
-    CounterTracker.Increment increment = core.counters.accept(reading);
-    if (!hadBaseline) {
-      return;
+    CounterTracker counters = core.counters;
+    if (!counters.accept(reading)) {
+      return; // the baseline
     }
-    if (increment.reset()) {
+    if (counters.wasReset()) {
       core.counterResets++;
     }
-    if (increment.total() == 0) {
+    long made = counters.madeTotal();
+    if (made == 0) {
       return;
     }
     double idealMs = idealMs(core.product);
-    if (!Double.isNaN(idealMs) && increment.total() > (ts - previousMs) / idealMs + 1) {
+    if (!Double.isNaN(idealMs) && made > (ts - previousMs) / idealMs + 1) {
       core.counterJumps++;
     }
     if (stoppedSince(previousMs)) {
       core.countsWhileStopped++;
     }
-    addUnits(ts, core.product, increment.total(), increment.good(), idealMs);
+    addUnits(ts, core.product, made, counters.madeGood(), idealMs);
   }
 
   private void onCycle(CycleCompleted cycle, long ts) {
@@ -371,7 +370,7 @@ final class StationTracker {
       // The common case, an event within the minute and shift of the last one: no slicing.
       addTime(lastAccrued, toMs - core.clockMs, toMs - core.clockMs);
     } else {
-      slicer.slice(Instant.ofEpochMilli(core.clockMs), Instant.ofEpochMilli(toMs), accrual);
+      slicer.slice(core.clockMs, toMs, accrual);
     }
   }
 
@@ -390,25 +389,20 @@ final class StationTracker {
         || lastAccruedMinute != floorMinute(from)
         || toMs >= lastAccruedMinute + MINUTE_MS
         || !last.matches(shift, core.order, core.product)
-        || from < shift.start().toEpochMilli()
-        || toMs > shift.end().toEpochMilli()) {
+        || from < shift.startMillis()
+        || toMs > shift.endMillis()) {
       return false;
     }
-    for (Interval pause : shift.breaks()) {
-      if (pause.start().toEpochMilli() < toMs && pause.end().toEpochMilli() > from) {
-        return false;
-      }
-    }
-    return true;
+    return !shift.hasBreakBetween(from, toMs);
   }
 
-  private void accrue(Instant minute, Shift shift, long calendarMs, long plannedMs) {
+  private void accrue(long minuteMs, Shift shift, long calendarMs, long plannedMs) {
     if (shift != core.shift && (shift == null || !shift.equals(core.shift))) {
       enterShift(shift);
     }
-    Segment segment = segment(minute.toEpochMilli(), shift, core.order, core.product);
+    Segment segment = segment(minuteMs, shift, core.order, core.product);
     lastAccrued = segment;
-    lastAccruedMinute = minute.toEpochMilli();
+    lastAccruedMinute = minuteMs;
     addTime(segment, calendarMs, plannedMs);
     if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
       snapshots.addLast(new Snapshot(core.clockMs, core.copy()));
@@ -471,8 +465,7 @@ final class StationTracker {
   }
 
   private Segment segmentAt(long ts, String product) {
-    Segment segment =
-        segment(floorMinute(ts), slicer.shiftAt(Instant.ofEpochMilli(ts)), core.order, product);
+    Segment segment = segment(floorMinute(ts), slicer.shiftAt(ts), core.order, product);
     segment.lastMs = Math.max(segment.lastMs, ts);
     return segment;
   }

@@ -51,10 +51,10 @@ class MinuteSlicerPropertiesTest {
 
     new MinuteSlicer(CALENDAR)
         .slice(
-            from,
-            to,
+            from.toEpochMilli(),
+            to.toEpochMilli(),
             (minute, shift, calendarMs, plannedMs) -> {
-              assertThat(minute.toEpochMilli() % 60_000).isZero();
+              assertThat(minute % 60_000).isZero();
               assertThat(calendarMs).isBetween(1L, 60_000L);
               assertThat(plannedMs).isBetween(0L, calendarMs);
               sums[0] += calendarMs;

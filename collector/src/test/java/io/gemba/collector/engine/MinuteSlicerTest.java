@@ -36,12 +36,12 @@ class MinuteSlicerTest {
     List<Piece> pieces = new ArrayList<>();
     new MinuteSlicer(calendar)
         .slice(
-            Instant.parse(from),
-            Instant.parse(to),
+            Instant.parse(from).toEpochMilli(),
+            Instant.parse(to).toEpochMilli(),
             (minute, shift, calendarMs, plannedMs) ->
                 pieces.add(
                     new Piece(
-                        minute.toString(),
+                        Instant.ofEpochMilli(minute).toString(),
                         shift == null ? null : shift.id(),
                         calendarMs,
                         plannedMs)));
