@@ -4,7 +4,6 @@ import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.kpi.Losses;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.MachineState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,37 @@ final class Points {
           "failures",
           "duration_s");
 
+  private static final Point.Layout MACHINE_STATE_POINT =
+      stationLayout(MACHINE_STATE, "state", "reason")
+          .longFields("code")
+          .doubleFields("duration_s")
+          .build();
+  private static final Point.Layout DOWNTIME_POINT =
+      stationLayout(DOWNTIME, "reason", "state").doubleFields("duration_s").build();
+  private static final Point.Layout CYCLE_POINT =
+      stationLayout(CYCLE, "product", "result").longFields("cycle_ms").build();
+  private static final Point.Layout PRODUCTION_POINT =
+      stationLayout(PRODUCTION, "product").longFields("total", "good", "scrap").build();
+  private static final Point.Layout OEE_POINT =
+      stationLayout(OEE, "shift", "window", "order", "policy")
+          .doubleFields("availability", "performance", "quality", "oee")
+          .doubleFields("planned_s", "run_s", "stop_s")
+          .longFields("total", "good")
+          .doubleFields("teep")
+          .build();
+  private static final Point.Layout LOSSES_POINT =
+      stationLayout(LOSSES, "shift", "loss").doubleFields("seconds").build();
+  private static final Point.Layout RELIABILITY_POINT =
+      stationLayout(RELIABILITY, "shift")
+          .doubleFields("mtbf_s", "mttr_s")
+          .longFields("failures")
+          .build();
+
   private Points() {}
+
+  private static Point.Layout.Builder stationLayout(String measurement, String... tags) {
+    return Point.layout(measurement).tags(StationTags.NAMES).tags(tags);
+  }
 
   static Point machineState(
       StationTags tags,
@@ -48,43 +77,45 @@ final class Points {
       String reason,
       Integer code,
       long previousDurationMs) {
-    Point.Builder point =
-        Point.builder(MACHINE_STATE, Instant.ofEpochMilli(tsMs), 6, 2)
-            .tags(StationTags.NAMES, tags.values())
-            .tag("state", state.name())
-            .tag("reason", reason);
+    Point.Values point =
+        MACHINE_STATE_POINT.point(tsMs).tags(tags.values()).tag(state.name()).tag(reason);
     if (code != null) {
-      point.field("code", (long) code);
+      point.field((long) code);
+    } else {
+      point.skip();
     }
-    return point.field("duration_s", seconds(previousDurationMs)).build();
+    return point.field(seconds(previousDurationMs)).build();
   }
 
   static Point downtime(
       StationTags tags, long startMs, MachineState state, String reason, long durationMs) {
-    return Point.builder(DOWNTIME, Instant.ofEpochMilli(startMs), 6, 1)
-        .tags(StationTags.NAMES, tags.values())
-        .tag("reason", reason)
-        .tag("state", state.name())
-        .field("duration_s", seconds(durationMs))
+    return DOWNTIME_POINT
+        .point(startMs)
+        .tags(tags.values())
+        .tag(reason)
+        .tag(state.name())
+        .field(seconds(durationMs))
         .build();
   }
 
   static Point cycle(StationTags tags, long tsMs, String product, String result, long cycleMs) {
-    return Point.builder(CYCLE, Instant.ofEpochMilli(tsMs), 6, 1)
-        .tags(StationTags.NAMES, tags.values())
-        .tag("product", product)
-        .tag("result", result)
-        .field("cycle_ms", cycleMs)
+    return CYCLE_POINT
+        .point(tsMs)
+        .tags(tags.values())
+        .tag(product)
+        .tag(result)
+        .field(cycleMs)
         .build();
   }
 
   static Point production(StationTags tags, long minuteMs, String product, long total, long good) {
-    return Point.builder(PRODUCTION, Instant.ofEpochMilli(minuteMs), 5, 3)
-        .tags(StationTags.NAMES, tags.values())
-        .tag("product", product)
-        .field("total", total)
-        .field("good", good)
-        .field("scrap", total - good)
+    return PRODUCTION_POINT
+        .point(minuteMs)
+        .tags(tags.values())
+        .tag(product)
+        .field(total)
+        .field(good)
+        .field(total - good)
         .build();
   }
 
@@ -101,30 +132,30 @@ final class Points {
       String order,
       Kpis kpis,
       boolean withRatios) {
-    Point.Builder point =
-        Point.builder(OEE, Instant.ofEpochMilli(tsMs), 8, withRatios ? 10 : 5)
-            .tags(StationTags.NAMES, tags.values())
-            .tag("shift", shift)
-            .tag("window", window)
-            .tag("order", order)
-            .tag("policy", kpis.policy().wireName());
+    Point.Values point =
+        OEE_POINT
+            .point(tsMs)
+            .tags(tags.values())
+            .tag(shift)
+            .tag(window)
+            .tag(order)
+            .tag(kpis.policy().wireName());
     if (withRatios) {
       point
-          .field("availability", kpis.availability())
-          .field("performance", kpis.performance())
-          .field("quality", kpis.quality())
-          .field("oee", kpis.oee());
+          .field(kpis.availability())
+          .field(kpis.performance())
+          .field(kpis.quality())
+          .field(kpis.oee());
+    } else {
+      point.skip().skip().skip().skip();
     }
     point
-        .field("planned_s", seconds(kpis.plannedMs()))
-        .field("run_s", seconds(kpis.runMs()))
-        .field("stop_s", seconds(kpis.stopMs()))
-        .field("total", kpis.totalCount())
-        .field("good", kpis.goodCount());
-    if (withRatios) {
-      point.field("teep", kpis.teep());
-    }
-    return point.build();
+        .field(seconds(kpis.plannedMs()))
+        .field(seconds(kpis.runMs()))
+        .field(seconds(kpis.stopMs()))
+        .field(kpis.totalCount())
+        .field(kpis.goodCount());
+    return (withRatios ? point.field(kpis.teep()) : point.skip()).build();
   }
 
   static void losses(StationTags tags, long tsMs, String shift, Losses losses, List<Point> out) {
@@ -143,25 +174,25 @@ final class Points {
       return;
     }
     out.add(
-        Point.builder(LOSSES, Instant.ofEpochMilli(tsMs), 6, 1)
-            .tags(StationTags.NAMES, tags.values())
-            .tag("shift", shift)
-            .tag("loss", loss)
-            .field("seconds", ms / 1000.0)
+        LOSSES_POINT
+            .point(tsMs)
+            .tags(tags.values())
+            .tag(shift)
+            .tag(loss)
+            .field(ms / 1000.0)
             .build());
   }
 
   /** A {@code reliability} point; MTBF and MTTR (ratios) only when {@code withRatios}. */
   static Point reliability(
       StationTags tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
-    Point.Builder point =
-        Point.builder(RELIABILITY, Instant.ofEpochMilli(tsMs), 5, withRatios ? 3 : 1)
-            .tags(StationTags.NAMES, tags.values())
-            .tag("shift", shift);
+    Point.Values point = RELIABILITY_POINT.point(tsMs).tags(tags.values()).tag(shift);
     if (withRatios) {
-      point.field("mtbf_s", kpis.mtbfMs() / 1000.0).field("mttr_s", kpis.mttrMs() / 1000.0);
+      point.field(kpis.mtbfMs() / 1000.0).field(kpis.mttrMs() / 1000.0);
+    } else {
+      point.skip().skip();
     }
-    return point.field("failures", kpis.failures()).build();
+    return point.field(kpis.failures()).build();
   }
 
   /**

@@ -52,6 +52,19 @@ final class StationTracker {
   /** A raw point ({@code machine_state}, {@code downtime}, {@code cycle}) and its event's time. */
   private record RawPoint(long eventMs, Point point) {}
 
+  /** A point as a key by what InfluxDB identifies it: its series and time. */
+  private record SamePoint(Point point) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SamePoint other && point.samePointAs(other.point);
+    }
+
+    @Override
+    public int hashCode() {
+      return point.pointHash();
+    }
+  }
+
   final String site;
   final String area;
   final String line;
@@ -757,13 +770,13 @@ final class StationTracker {
     }
     before = before.subList(same, before.size());
     after = after.subList(same, after.size());
-    Map<String, Point> old = new HashMap<>();
+    Map<SamePoint, Point> old = new HashMap<>();
     for (Point point : before) {
-      old.put(point.series() + '@' + point.time(), point);
+      old.put(new SamePoint(point), point);
     }
     for (Point point : after) {
-      Point previous = old.remove(point.series() + '@' + point.time());
-      if (!point.equals(previous)) {
+      Point previous = old.remove(new SamePoint(point));
+      if (previous == null || !point.sameFieldsAs(previous)) {
         ctx.emit(point);
       }
     }

@@ -34,49 +34,141 @@ class PointTest {
     assertThat(point.series()).isEqualTo("oee,line=pack-1,site=lahore");
   }
 
+  private static final Point.Layout OEE =
+      Point.layout("oee")
+          .tags("site", "order", "line")
+          .doubleFields("availability", "performance", "planned_s")
+          .longFields("total")
+          .booleanFields("first_pass")
+          .stringFields("note")
+          .build();
+
   @Test
-  void builder_tagsFromArrays_keepTheirOrderAndAreChecked() {
-    String[] names = {"site", "line"};
-    Point point =
-        Point.builder("m", T)
-            .tags(names, new String[] {"lahore", "pack-1"})
-            .tag("shift", "2026-11-26/A")
-            .field("x", 1L)
+  void layoutPoint_leavesOutGaps_andEqualsTheSamePointBuiltByNames() {
+    Point byLayout =
+        OEE.point(T.toEpochMilli())
+            .tags(new String[] {"lahore"})
+            .tag(null)
+            .tag("pack-1")
+            .field(Double.NaN)
+            .skip()
+            .field(60.0)
+            .field(7L)
+            .field(true)
+            .skip()
+            .build();
+    Point byNames =
+        Point.builder("oee", T)
+            .tag("site", "lahore")
+            .tag("line", "pack-1")
+            .field("planned_s", 60.0)
+            .field("total", 7L)
+            .field("first_pass", true)
             .build();
 
-    assertThat(point.tags())
+    assertThat(byLayout.tags())
+        .containsExactly(Map.entry("site", "lahore"), Map.entry("line", "pack-1"));
+    assertThat(byLayout.fields())
         .containsExactly(
-            Map.entry("site", "lahore"),
-            Map.entry("line", "pack-1"),
-            Map.entry("shift", "2026-11-26/A"));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> Point.builder("m", T).tags(names, new String[] {"lahore"}))
-        .withMessageContaining("differ in number");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> Point.builder("m", T).tags(names, new String[] {"lahore", ""}))
-        .withMessageContaining("tag must have a value");
+            Map.entry("planned_s", 60.0), Map.entry("total", 7L), Map.entry("first_pass", true));
+    assertThat(byLayout.time()).isEqualTo(T);
+    assertThat(byLayout).isEqualTo(byNames).hasSameHashCodeAs(byNames);
+    assertThat(byNames).isEqualTo(byLayout);
+    assertThat(byLayout.pointHash()).isEqualTo(byNames.pointHash());
   }
 
   @Test
-  void sizedBuilder_growsPastItsSizeAndLeavesUnusedRoomOut() {
-    Point grown =
-        Point.builder("m", T, 1, 1)
-            .tag("a", "1")
-            .tag("b", "2")
-            .field("x", 1L)
-            .field("y", 2L)
-            .build();
-    Point roomy =
-        Point.builder("m", T, 8, 8)
-            .tag("a", "1")
-            .tag("b", "2")
-            .field("x", 1L)
-            .field("y", 2L)
+  void layoutPoints_comparedByTagsAndFields_withGapsInOtherPlaces() {
+    Point a = full("L1", 0.5, 1L);
+    Point sameOtherTotal = full("L1", 0.5, 2L);
+    Point otherLine = full("L2", 0.5, 1L);
+    Point withoutAvailability = full("L1", Double.NaN, 1L);
+
+    assertThat(a.samePointAs(sameOtherTotal)).isTrue();
+    assertThat(a.sameFieldsAs(sameOtherTotal)).isFalse();
+    assertThat(a.samePointAs(otherLine)).isFalse();
+    assertThat(a.sameFieldsAs(withoutAvailability)).isFalse();
+    assertThat(withoutAvailability.fields()).doesNotContainKey("availability");
+    assertThat(a).isEqualTo(full("L1", 0.5, 1L)).hasSameHashCodeAs(full("L1", 0.5, 1L));
+  }
+
+  private static Point full(String line, double availability, long total) {
+    return OEE.point(T.toEpochMilli())
+        .tag("lahore")
+        .tag("WO-1")
+        .tag(line)
+        .field(availability)
+        .field(0.9)
+        .field(60.0)
+        .field(total)
+        .field(false)
+        .field("ok")
+        .build();
+  }
+
+  @Test
+  void layoutPoint_timeIsTheMillisecondGiven_alsoBeforeTheEpoch() {
+    Point before =
+        OEE.point(-1)
+            .tag("a")
+            .tag(null)
+            .tag(null)
+            .skip()
+            .skip()
+            .skip()
+            .field(1L)
+            .skip()
+            .skip()
             .build();
 
-    assertThat(grown.tags()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
-    assertThat(grown.fields()).containsExactly(Map.entry("x", 1L), Map.entry("y", 2L));
-    assertThat(roomy).isEqualTo(grown);
+    assertThat(before.time()).isEqualTo(Instant.parse("1969-12-31T23:59:59.999Z"));
+  }
+
+  @Test
+  void layoutValues_mustMatchTheLayout() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OEE.point(0).tag("a").tag(null).tag(null).field(1L))
+        .withMessageContaining("field 'availability' has another type");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OEE.point(0).tag("a").tag(null).tag(null).field(0.5).build())
+        .withMessageContaining("3 of 3 tags and 1 of 6 fields given");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OEE.point(0).tag(""))
+        .withMessageContaining("tag must have a value");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OEE.point(0).tags(new String[] {"lahore", ""}))
+        .withMessageContaining("tag must have a value");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                OEE.point(0)
+                    .tag("a")
+                    .tag(null)
+                    .tag(null)
+                    .field(Double.NaN)
+                    .skip()
+                    .skip()
+                    .skip()
+                    .skip()
+                    .skip()
+                    .build())
+        .withMessageContaining("needs at least one field");
+  }
+
+  @Test
+  void layoutsAndBuilders_refuseANameTwice() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.layout("m").tags("line", "line").longFields("x").build())
+        .withMessageContaining("a tag name twice");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.layout("m").tags("line").build())
+        .withMessageContaining("1 to 64 fields, not 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.builder("m", T).tag("line", "L1").tag("line", "L2"))
+        .withMessageContaining("tag 'line' twice");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Point.builder("m", T).field("x", 1L).field("x", 2.0))
+        .withMessageContaining("field 'x' twice");
   }
 
   @Test
