@@ -94,6 +94,11 @@ final class StationTracker {
   private final Map<Long, List<Point>> stash = new HashMap<>();
   private final Map<String, Double> idealByProduct = new HashMap<>();
 
+  /** The product {@link #idealMs} last looked up in the configuration (that object), and its. */
+  private String lastIdealProduct;
+
+  private double lastIdealMs;
+
   long latestTs = NONE;
   long watermark = NONE;
   long tickClock = NONE;
@@ -359,6 +364,15 @@ final class StationTracker {
     if (core.order != null && core.orderIdealMs > 0 && Objects.equals(product, core.product)) {
       return core.orderIdealMs;
     }
+    if (product != null && product == lastIdealProduct) {
+      return lastIdealMs;
+    }
+    lastIdealProduct = product;
+    lastIdealMs = configuredIdealMs(product);
+    return lastIdealMs;
+  }
+
+  private double configuredIdealMs(String product) {
     String key = product == null ? "" : product;
     Double cached = idealByProduct.get(key);
     if (cached == null) {
@@ -478,7 +492,19 @@ final class StationTracker {
   }
 
   private Segment segmentAt(long ts, String product) {
-    Segment segment = segment(floorMinute(ts), slicer.shiftAt(ts), core.order, product);
+    long minuteMs = floorMinute(ts);
+    Segment last = lastAccrued;
+    Segment segment;
+    if (last != null
+        && lastAccruedMinute == minuteMs
+        && last.shift != null
+        && last.shift.containsMillis(ts)
+        && Objects.equals(last.order, core.order)
+        && Objects.equals(last.product, product)) {
+      segment = last; // the segment time was last added to, as for most counts
+    } else {
+      segment = segment(minuteMs, slicer.shiftAt(ts), core.order, product);
+    }
     segment.lastMs = Math.max(segment.lastMs, ts);
     return segment;
   }

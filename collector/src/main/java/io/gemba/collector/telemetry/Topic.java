@@ -10,13 +10,10 @@ import java.util.Objects;
  * Station {@value #WHOLE} means the whole line; line and station both {@value #WHOLE} mean the
  * whole area.
  *
- * @param site the plant
- * @param area the area of the plant (body, paint, battery assembly, ...)
- * @param line the line, or {@value #WHOLE} for the whole area
- * @param station the station, or {@value #WHOLE} for the whole line
- * @param channel the kind of message
+ * <p>Immutable; two topics are equal when all five parts are. The engine looks a topic up for every
+ * event, so it keeps its hash and whether it is about a whole line or area.
  */
-public record Topic(String site, String area, String line, String station, Channel channel) {
+public final class Topic {
 
   /** The topic prefix of version 1 of the contract. */
   public static final String PREFIX = "gemba/v1/";
@@ -27,12 +24,26 @@ public record Topic(String site, String area, String line, String station, Chann
   /** The longest site, area, line or station name. */
   public static final int MAX_NAME_LENGTH = 64;
 
+  private final String site;
+  private final String area;
+  private final String line;
+  private final String station;
+  private final Channel channel;
+  private final boolean wholeLine;
+  private final boolean wholeArea;
+  private final int hash;
+
   /**
    * Builds a topic from its parts.
    *
+   * @param site the plant
+   * @param area the area of the plant (body, paint, battery assembly, ...)
+   * @param line the line, or {@value #WHOLE} for the whole area
+   * @param station the station, or {@value #WHOLE} for the whole line
+   * @param channel the kind of message
    * @throws IllegalArgumentException if a name breaks the contract
    */
-  public Topic {
+  public Topic(String site, String area, String line, String station, Channel channel) {
     Objects.requireNonNull(channel, "channel");
     requireName("site", site);
     requireName("area", area);
@@ -45,16 +56,66 @@ public record Topic(String site, String area, String line, String station, Chann
       throw new IllegalArgumentException(
           "channel " + channel.wireName() + " needs a station, not '_'");
     }
+    this.site = site;
+    this.area = area;
+    this.line = line;
+    this.station = station;
+    this.channel = channel;
+    this.wholeLine = WHOLE.equals(station);
+    this.wholeArea = WHOLE.equals(line);
+    this.hash = Objects.hash(site, area, line, station, channel.wireName());
+  }
+
+  /** The plant. */
+  public String site() {
+    return site;
+  }
+
+  /** The area of the plant (body, paint, battery assembly, ...). */
+  public String area() {
+    return area;
+  }
+
+  /** The line, or {@value #WHOLE} for the whole area. */
+  public String line() {
+    return line;
+  }
+
+  /** The station, or {@value #WHOLE} for the whole line. */
+  public String station() {
+    return station;
+  }
+
+  /** The kind of message. */
+  public Channel channel() {
+    return channel;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof Topic other
+            && hash == other.hash
+            && channel == other.channel
+            && station.equals(other.station)
+            && line.equals(other.line)
+            && area.equals(other.area)
+            && site.equals(other.site));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** Whether the message is about a whole line (station {@code _}) or a whole area. */
   public boolean isWholeLine() {
-    return WHOLE.equals(station);
+    return wholeLine;
   }
 
   /** Whether the message is about a whole area (line and station {@code _}). */
   public boolean isWholeArea() {
-    return WHOLE.equals(line);
+    return wholeArea;
   }
 
   /** The MQTT topic string. */
