@@ -49,9 +49,6 @@ final class StationTracker {
   /** The core at a minute boundary, before the events at that instant. */
   private record Snapshot(long keyMs, StationCore core) {}
 
-  /** A raw point ({@code machine_state}, {@code downtime}, {@code cycle}) and its event's time. */
-  private record RawPoint(long eventMs, Point point) {}
-
   /** A point as a key by what InfluxDB identifies it: its series and time. */
   private record SamePoint(Point point) {
     @Override
@@ -85,8 +82,10 @@ final class StationTracker {
   private long lastAccruedMinute = NONE;
 
   StationCore core;
-  final List<TelemetryEvent> log = new ArrayList<>();
-  int logHead;
+
+  /** The events not settled yet, by time. */
+  final TimedLog<TelemetryEvent> log = new TimedLog<>();
+
   private final ArrayDeque<Snapshot> snapshots = new ArrayDeque<>();
   private final ArrayDeque<MinuteBucket> buckets = new ArrayDeque<>();
   final Map<String, ProductionSums> closedShifts = new LinkedHashMap<>();
@@ -107,10 +106,10 @@ final class StationTracker {
   private long redoFrom = Long.MAX_VALUE;
 
   /** Raw points emitted for events not settled yet, in event order: a replay diffs them. */
-  private final List<RawPoint> raw = new ArrayList<>();
+  private final TimedLog<Point> raw = new TimedLog<>();
 
-  /** Where a replay collects the raw points it makes; {@code null} outside replays. */
-  private List<RawPoint> replayed;
+  /** Whether a replay is under way: its raw points are compared with those made before. */
+  private boolean replaying;
 
   boolean flushPending;
 
@@ -163,20 +162,21 @@ final class StationTracker {
     }
     // The kept events are sorted and the last has the latest time: a newer event goes at the end
     // and cannot repeat one, without reading any kept event.
-    int at = log.size();
+    int at = log.end();
     if (latestTs != NONE && ts <= latestTs) {
       if (ts < latestTs) {
-        at = upperBound(ts);
+        at = log.upperBound(ts);
       }
-      for (int i = at - 1; i >= logHead && tsOf(log.get(i)) == ts; i--) {
+      for (int i = at - 1; i >= log.first() && log.time(i) == ts; i--) {
         if (isDuplicate(log.get(i), event)) {
           duplicates++;
           return Outcome.DUPLICATE;
         }
       }
     }
-    log.add(at, event);
-    if (core.clockMs == NONE || (ts >= core.clockMs && at == log.size() - 1)) {
+    boolean last = at == log.end();
+    log.insert(at, ts, event);
+    if (core.clockMs == NONE || (ts >= core.clockMs && last)) {
       apply(event);
     } else {
       corrections++;
@@ -319,11 +319,8 @@ final class StationTracker {
   }
 
   private void emitRaw(long eventMs, Point point) {
-    RawPoint made = new RawPoint(eventMs, point);
-    if (replayed != null) {
-      replayed.add(made);
-    } else {
-      raw.add(made);
+    raw.add(eventMs, point);
+    if (!replaying) {
       ctx.emit(point);
     }
   }
@@ -545,25 +542,18 @@ final class StationTracker {
     core = from.core.copy();
     lastAccrued = null;
     redoFrom = Math.min(redoFrom, key);
-    int firstRaw = raw.size();
-    while (firstRaw > 0 && raw.get(firstRaw - 1).eventMs >= key) {
-      firstRaw--;
-    }
-    List<RawPoint> before = new ArrayList<>(raw.subList(firstRaw, raw.size()));
-    raw.subList(firstRaw, raw.size()).clear();
-    replayed = new ArrayList<>();
-    for (int i = key == NONE ? logHead : lowerBound(key); i < log.size(); i++) {
+    int firstRaw = key == NONE ? raw.first() : raw.lowerBound(key);
+    List<Point> before = raw.removeFrom(firstRaw);
+    int kept = firstRaw - raw.first(); // positions move as the replay adds
+    replaying = true;
+    for (int i = key == NONE ? log.first() : log.lowerBound(key); i < log.end(); i++) {
       apply(log.get(i));
     }
     if (tickClock > core.clockMs) {
       advance(tickClock);
     }
-    List<RawPoint> after = replayed;
-    replayed = null;
-    raw.addAll(after);
-    emitChanged(
-        before.stream().map(RawPoint::point).toList(),
-        after.stream().map(RawPoint::point).toList());
+    replaying = false;
+    emitChanged(before, raw.itemsFrom(raw.first() + kept));
   }
 
   private Snapshot snapshotAtOrBefore(long keyMs) {
@@ -575,34 +565,6 @@ final class StationTracker {
       }
     }
     throw new IllegalStateException("no snapshot at or before " + keyMs + " (a bug)");
-  }
-
-  private int upperBound(long ts) {
-    int lo = logHead;
-    int hi = log.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tsOf(log.get(mid)) <= ts) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private int lowerBound(long ts) {
-    int lo = logHead;
-    int hi = log.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tsOf(log.get(mid)) < ts) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static long tsOf(TelemetryEvent event) {
@@ -849,18 +811,8 @@ final class StationTracker {
       }
     }
     long keepFrom = snapshots.peekFirst().keyMs;
-    while (logHead < log.size() && tsOf(log.get(logHead)) < keepFrom) {
-      logHead++;
-    }
-    int settledRaw = 0;
-    while (settledRaw < raw.size() && raw.get(settledRaw).eventMs < keepFrom) {
-      settledRaw++;
-    }
-    raw.subList(0, settledRaw).clear();
-    if (logHead > 64 && logHead > log.size() / 2) {
-      log.subList(0, logHead).clear();
-      logHead = 0;
-    }
+    log.dropBefore(keepFrom);
+    raw.dropBefore(keepFrom);
     stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
     forgetClosed();
   }
@@ -965,8 +917,8 @@ final class StationTracker {
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     Snapshot restorePoint = snapshots.peekFirst();
-    List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.size() - logHead);
-    for (int i = logHead; i < log.size(); i++) {
+    List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.end() - log.first());
+    for (int i = log.first(); i < log.end(); i++) {
       events.add(encode.apply(log.get(i)));
     }
     return new EngineCheckpoint.StationState(
@@ -994,7 +946,9 @@ final class StationTracker {
    * emitting their points again.
    */
   void restore(EngineCheckpoint.StationState saved, List<TelemetryEvent> events) {
-    log.addAll(events);
+    for (TelemetryEvent event : events) {
+      log.add(tsOf(event), event);
+    }
     closedShifts.putAll(saved.closedShifts());
     closedOrders.putAll(saved.closedOrders());
     latestTs = EngineCheckpoint.orNone(saved.latestTs());
@@ -1005,8 +959,8 @@ final class StationTracker {
     duplicates = saved.duplicates();
     backwards = saved.backwards();
     corrections = saved.corrections();
-    for (TelemetryEvent event : log) {
-      apply(event);
+    for (int i = log.first(); i < log.end(); i++) {
+      apply(log.get(i));
     }
     if (tickClock > core.clockMs) {
       advance(tickClock);
