@@ -105,6 +105,15 @@ final class StationTracker {
   private long emittedThrough = NONE;
   private long redoFrom = Long.MAX_VALUE;
 
+  /**
+   * The minute that {@link #settle} last found held back by a stop that can still become a
+   * micro-stop, and the watermark until which that stop holds it: settling need not look again
+   * before. A replay forgets it.
+   */
+  private long heldMinute = NONE;
+
+  private long heldUntil = NONE;
+
   /** Raw points emitted for events not settled yet, in event order: a replay diffs them. */
   private final TimedLog<Point> raw = new TimedLog<>();
 
@@ -541,6 +550,7 @@ final class StationTracker {
     }
     core = from.core.copy();
     lastAccrued = null;
+    heldMinute = NONE;
     redoFrom = Math.min(redoFrom, key);
     int firstRaw = key == NONE ? raw.first() : raw.lowerBound(key);
     List<Point> before = raw.removeFrom(firstRaw);
@@ -584,6 +594,11 @@ final class StationTracker {
   }
 
   private void emitPassed() {
+    if (redoFrom == Long.MAX_VALUE
+        && emittedThrough != NONE
+        && core.clockMs < emittedThrough + MINUTE_MS) {
+      return; // the common case: still in the minute after the last one emitted
+    }
     if (buckets.isEmpty()) {
       return;
     }
@@ -782,9 +797,18 @@ final class StationTracker {
       return;
     }
     long candidate = floorMinute(watermark);
+    if (candidate == heldMinute && watermark < heldUntil) {
+      return; // still held by the same stop
+    }
     StationCore at = snapshotAtOrBefore(candidate).core;
     if (at.inStop() && watermark - at.sinceMs < ctx.thresholdMs) {
-      candidate = Math.min(candidate, floorMinute(at.sinceMs));
+      long limited = Math.min(candidate, floorMinute(at.sinceMs));
+      if (limited <= settledMs) {
+        heldMinute = candidate;
+        heldUntil = at.sinceMs + ctx.thresholdMs;
+        return;
+      }
+      candidate = limited;
     }
     if (candidate <= settledMs) {
       return;

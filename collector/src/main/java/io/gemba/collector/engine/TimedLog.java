@@ -41,11 +41,19 @@ final class TimedLog<T> {
 
   /** Adds an item at the end; its time must not be before the last item's. */
   void add(long time, T item) {
-    insert(end, time, item);
+    if (end == times.length) {
+      makeRoom();
+    }
+    times[end] = time;
+    items[end++] = item;
   }
 
   /** Inserts an item at {@code position}, between {@link #first()} and {@link #end()}. */
   void insert(int position, long time, T item) {
+    if (position == end) {
+      add(time, item);
+      return;
+    }
     if (end == times.length) {
       int offset = position - first;
       makeRoom();
