@@ -46,9 +46,6 @@ import java.util.function.Predicate;
  */
 final class StationTracker {
 
-  /** The core at a minute boundary, before the events at that instant. */
-  private record Snapshot(long keyMs, StationCore core) {}
-
   /** A point as a key by what InfluxDB identifies it: its series and time. */
   private record SamePoint(Point point) {
     @Override
@@ -86,7 +83,9 @@ final class StationTracker {
   /** The events not settled yet, by time. */
   final TimedLog<TelemetryEvent> log = new TimedLog<>();
 
-  private final ArrayDeque<Snapshot> snapshots = new ArrayDeque<>();
+  /** The core at each minute boundary not settled yet, before the events at that instant. */
+  private final TimedLog<StationCore> snapshots = new TimedLog<>();
+
   private final ArrayDeque<MinuteBucket> buckets = new ArrayDeque<>();
   final Map<String, ProductionSums> closedShifts = new LinkedHashMap<>();
   final Map<String, ProductionSums> closedOrders = new LinkedHashMap<>();
@@ -151,7 +150,7 @@ final class StationTracker {
     this.tags = tags(station);
     this.lineTags = lineOutput ? tags(Points.LINE_STATION) : null;
     this.core = initial;
-    snapshots.add(new Snapshot(initialKeyMs, initial.copy()));
+    snapshots.add(initialKeyMs, initial.copy());
   }
 
   private StationTags tags(String stationTag) {
@@ -438,7 +437,7 @@ final class StationTracker {
     lastAccruedMinute = minuteMs;
     addTime(segment, calendarMs, plannedMs);
     if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
-      snapshots.addLast(new Snapshot(core.clockMs, core.copy()));
+      snapshots.add(core.clockMs, core.copy());
     }
   }
 
@@ -532,23 +531,21 @@ final class StationTracker {
    * emitted, and what is gone is written with zero sums.
    */
   private void replay(long ts) {
-    Snapshot from = snapshotAtOrBefore(floorMinute(ts));
-    StationCore at = from.core;
+    int from = snapshotAtOrBefore(floorMinute(ts));
+    StationCore at = snapshots.get(from);
     if (at.inStop() && ts - at.sinceMs < ctx.thresholdMs) {
       // The event may end the stop under way there, and so change its class.
       from = snapshotAtOrBefore(floorMinute(at.sinceMs));
     }
-    long key = from.keyMs;
+    long key = snapshots.time(from);
     while (!buckets.isEmpty() && buckets.peekLast().minuteMs >= key) {
       MinuteBucket dropped = buckets.pollLast();
       if (dropped.emitted != null) {
         stash.put(dropped.minuteMs, dropped.emitted);
       }
     }
-    while (snapshots.peekLast().keyMs > key) {
-      snapshots.pollLast();
-    }
-    core = from.core.copy();
+    snapshots.truncate(from + 1);
+    core = snapshots.get(from).copy();
     lastAccrued = null;
     heldMinute = NONE;
     redoFrom = Math.min(redoFrom, key);
@@ -566,15 +563,13 @@ final class StationTracker {
     emitChanged(before, raw.itemsFrom(raw.first() + kept));
   }
 
-  private Snapshot snapshotAtOrBefore(long keyMs) {
-    Iterator<Snapshot> it = snapshots.descendingIterator();
-    while (it.hasNext()) {
-      Snapshot snapshot = it.next();
-      if (snapshot.keyMs <= keyMs) {
-        return snapshot;
-      }
+  /** The position of the last snapshot at or before {@code keyMs}. */
+  private int snapshotAtOrBefore(long keyMs) {
+    int position = snapshots.upperBound(keyMs) - 1;
+    if (position < snapshots.first()) {
+      throw new IllegalStateException("no snapshot at or before " + keyMs + " (a bug)");
     }
-    throw new IllegalStateException("no snapshot at or before " + keyMs + " (a bug)");
+    return position;
   }
 
   private static long tsOf(TelemetryEvent event) {
@@ -800,7 +795,7 @@ final class StationTracker {
     if (candidate == heldMinute && watermark < heldUntil) {
       return; // still held by the same stop
     }
-    StationCore at = snapshotAtOrBefore(candidate).core;
+    StationCore at = snapshots.get(snapshotAtOrBefore(candidate));
     if (at.inStop() && watermark - at.sinceMs < ctx.thresholdMs) {
       long limited = Math.min(candidate, floorMinute(at.sinceMs));
       if (limited <= settledMs) {
@@ -827,17 +822,16 @@ final class StationTracker {
       }
       emit(bucket, pointsFor(bucket, closedShifts, closedOrders, true));
     }
-    while (snapshots.size() > 1) {
-      Snapshot first = snapshots.pollFirst();
-      if (snapshots.peekFirst().keyMs > settledMs) {
-        snapshots.addFirst(first);
-        break;
-      }
+    int restorePoint = snapshots.upperBound(settledMs) - 1; // the last one to replay from
+    if (restorePoint > snapshots.first()) {
+      snapshots.dropBefore(snapshots.time(restorePoint));
     }
-    long keepFrom = snapshots.peekFirst().keyMs;
+    long keepFrom = snapshots.time(snapshots.first());
     log.dropBefore(keepFrom);
     raw.dropBefore(keepFrom);
-    stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
+    if (!stash.isEmpty()) {
+      stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
+    }
     forgetClosed();
   }
 
@@ -940,7 +934,7 @@ final class StationTracker {
   /** The station's state for a checkpoint; events are written with {@code encode}. */
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
-    Snapshot restorePoint = snapshots.peekFirst();
+    int restorePoint = snapshots.first();
     List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.end() - log.first());
     for (int i = log.first(); i < log.end(); i++) {
       events.add(encode.apply(log.get(i)));
@@ -950,8 +944,8 @@ final class StationTracker {
         area,
         line,
         station,
-        EngineCheckpoint.orNull(restorePoint.keyMs),
-        restorePoint.core.toState(),
+        EngineCheckpoint.orNull(snapshots.time(restorePoint)),
+        snapshots.get(restorePoint).toState(),
         events,
         new LinkedHashMap<>(closedShifts),
         new LinkedHashMap<>(closedOrders),

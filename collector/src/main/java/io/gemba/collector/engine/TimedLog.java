@@ -114,6 +114,12 @@ final class TimedLog<T> {
     return removed;
   }
 
+  /** Removes the items from {@code position} on. */
+  void truncate(int position) {
+    Arrays.fill(items, position, end, null);
+    end = position;
+  }
+
   /** The items from {@code position} on, in order. */
   List<T> itemsFrom(int position) {
     List<T> list = new ArrayList<>(end - position);
