@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,9 @@ public final class KpiEngine {
   private static final Instant EPOCH = Instant.EPOCH;
   private static final int MAX_TOPICS_CACHED = 100_000;
 
+  /** How many events {@link #acceptAll} warms before it applies them. */
+  private static final int LOOKAHEAD = 32;
+
   private final PlantModel model;
   private final EngineContext ctx;
   private final Map<StationKey, StationTracker> stations = new LinkedHashMap<>();
@@ -63,6 +67,9 @@ public final class KpiEngine {
   private final Map<LineKey, OrderEvent> lineOrders = new LinkedHashMap<>();
   private final Map<String, MinuteSlicer> slicers = new HashMap<>();
   private final List<StationTracker> toFlush = new ArrayList<>();
+
+  /** A sum of what {@link #warm} read, kept so that the reads are not optimized away. */
+  private long warmed;
 
   private long applied;
   private long late;
@@ -93,10 +100,36 @@ public final class KpiEngine {
    * are the same as with one {@link #accept} per event; fewer corrections are written.
    */
   public void acceptAll(Iterable<? extends TelemetryEvent> events) {
-    for (TelemetryEvent event : events) {
-      route(event);
+    if (events instanceof List<?> && events instanceof RandomAccess) {
+      List<? extends TelemetryEvent> list = (List<? extends TelemetryEvent>) events;
+      for (int from = 0; from < list.size(); from += LOOKAHEAD) {
+        int to = Math.min(list.size(), from + LOOKAHEAD);
+        for (int i = from; i < to; i++) {
+          warm(list.get(i));
+        }
+        for (int i = from; i < to; i++) {
+          route(list.get(i));
+        }
+      }
+    } else {
+      for (TelemetryEvent event : events) {
+        route(event);
+      }
     }
     flush();
+  }
+
+  /**
+   * Reads what applying {@code event} will read first, of a station already seen: most of an
+   * event's time is spent waiting for its station's state to come from memory, and these reads,
+   * independent of each other, wait together for a run of events instead of one after the other.
+   * Only reads: a station is made, if it is new, when its event is applied.
+   */
+  private void warm(TelemetryEvent event) {
+    StationTracker tracker = byTopic.get(event.envelope().topic());
+    if (tracker != null) {
+      warmed += tracker.warm();
+    }
   }
 
   /**

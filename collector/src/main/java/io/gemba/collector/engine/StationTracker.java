@@ -197,6 +197,20 @@ final class StationTracker {
     return Outcome.APPLIED;
   }
 
+  /**
+   * Reads the state that applying an event reads (see {@code KpiEngine.warm}), and returns
+   * something of it so that the reads stay.
+   */
+  long warm() {
+    StationCore current = core;
+    Segment last = lastAccrued;
+    return latestTs
+        + current.clockMs
+        + current.counters.madeTotal()
+        + log.warm()
+        + (last != null ? last.calendarMs : 0);
+  }
+
   /** Moves the station's event time to {@code nowMs} less the lateness, if it is behind. */
   void tick(long nowMs) {
     if (core.clockMs == NONE) {

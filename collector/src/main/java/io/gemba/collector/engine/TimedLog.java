@@ -26,6 +26,11 @@ final class TimedLog<T> {
     return end;
   }
 
+  /** Reads the slots the next item will take, for {@code KpiEngine.warm}. */
+  long warm() {
+    return end < times.length ? times[end] + (items[end] == null ? 0 : 1) : 0;
+  }
+
   boolean isEmpty() {
     return first == end;
   }

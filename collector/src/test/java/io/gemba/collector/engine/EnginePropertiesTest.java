@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -100,7 +101,9 @@ class EnginePropertiesTest {
     int i = 0;
     while (i < events.size()) {
       int size = Math.min(1 + random.nextInt(60), events.size() - i);
-      batched.engine.acceptAll(events.subList(i, i + size));
+      List<TelemetryEvent> batch = events.subList(i, i + size);
+      // a random-access list is warmed ahead in runs; any other iterable is applied as it comes
+      batched.engine.acceptAll(random.nextBoolean() ? batch : new LinkedList<>(batch));
       i += size;
       if (i < events.size() && random.nextInt(3) == 0) {
         // A tick may move event time on, but never past what is still to come less the lateness:
