@@ -97,7 +97,9 @@ public final class KpiEngine {
 
   /**
    * Applies events in order, then emits what they complete or correct. The points stored in the end
-   * are the same as with one {@link #accept} per event; fewer corrections are written.
+   * are the same as with one {@link #accept} per event; fewer corrections are written. A {@link
+   * RandomAccess} list is applied in runs of {@value #LOOKAHEAD}, each warmed first (see {@link
+   * #warm}): the faster way to hand over what a poll of the broker brings.
    */
   public void acceptAll(Iterable<? extends TelemetryEvent> events) {
     if (events instanceof List<?> && events instanceof RandomAccess) {
