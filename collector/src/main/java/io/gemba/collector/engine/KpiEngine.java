@@ -8,6 +8,7 @@ import io.gemba.collector.point.PointSink;
 import io.gemba.collector.telemetry.DecodeCounters;
 import io.gemba.collector.telemetry.Decoded;
 import io.gemba.collector.telemetry.DecoderSettings;
+import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.TelemetryDecoder;
@@ -148,15 +149,16 @@ public final class KpiEngine {
   }
 
   private Outcome route(TelemetryEvent event) {
-    Topic topic = event.envelope().topic();
+    Envelope envelope = event.envelope();
+    Topic topic = envelope.topic();
     Outcome outcome;
-    if (!computesOn(event)) {
+    if (!computesOn(event, topic)) {
       outcome = Outcome.IGNORED;
     } else if (topic.isWholeLine()) {
       outcome = lineOrder((OrderEvent) event);
     } else {
       StationTracker tracker = station(topic);
-      outcome = tracker.accept(event);
+      outcome = tracker.accept(event, envelope.ts().toEpochMilli());
       scheduleFlush(tracker);
     }
     count(outcome);
@@ -164,8 +166,7 @@ public final class KpiEngine {
   }
 
   /** Station states, counts, cycles, heartbeats and orders; orders also for a whole line. */
-  private static boolean computesOn(TelemetryEvent event) {
-    Topic topic = event.envelope().topic();
+  private static boolean computesOn(TelemetryEvent event, Topic topic) {
     return switch (event.channel()) {
       case STATE, COUNT, CYCLE, HEARTBEAT -> !topic.isWholeLine();
       case ORDER -> !topic.isWholeArea();
@@ -195,7 +196,7 @@ public final class KpiEngine {
       lineOrders.remove(key);
     }
     for (StationTracker tracker : stationsByLine.getOrDefault(key, List.of())) {
-      tracker.accept(order);
+      tracker.accept(order, order.envelope().ts().toEpochMilli());
       scheduleFlush(tracker);
     }
     return Outcome.APPLIED;

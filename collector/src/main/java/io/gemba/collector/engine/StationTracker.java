@@ -159,8 +159,8 @@ final class StationTracker {
 
   // ---- events ----------------------------------------------------------------------------
 
-  Outcome accept(TelemetryEvent event) {
-    long ts = event.envelope().ts().toEpochMilli();
+  /** Applies {@code event}, whose time is {@code ts} in epoch milliseconds. */
+  Outcome accept(TelemetryEvent event, long ts) {
     if (latestTs != NONE && ts < latestTs) {
       backwards++;
     }
@@ -185,7 +185,7 @@ final class StationTracker {
     boolean last = at == log.end();
     log.insert(at, ts, event);
     if (core.clockMs == NONE || (ts >= core.clockMs && last)) {
-      apply(event);
+      apply(event, ts);
     } else {
       corrections++;
       replay(ts);
@@ -242,8 +242,7 @@ final class StationTracker {
     return seen.equals(event);
   }
 
-  private void apply(TelemetryEvent event) {
-    long ts = event.envelope().ts().toEpochMilli();
+  private void apply(TelemetryEvent event, long ts) {
     if (core.clockMs == NONE) {
       core.clockMs = ts;
       core.shift = slicer.shiftAt(ts);
@@ -568,7 +567,7 @@ final class StationTracker {
     int kept = firstRaw - raw.first(); // positions move as the replay adds
     replaying = true;
     for (int i = key == NONE ? log.first() : log.lowerBound(key); i < log.end(); i++) {
-      apply(log.get(i));
+      apply(log.get(i), log.time(i));
     }
     if (tickClock > core.clockMs) {
       advance(tickClock);
@@ -992,7 +991,7 @@ final class StationTracker {
     backwards = saved.backwards();
     corrections = saved.corrections();
     for (int i = log.first(); i < log.end(); i++) {
-      apply(log.get(i));
+      apply(log.get(i), log.time(i));
     }
     if (tickClock > core.clockMs) {
       advance(tickClock);
