@@ -90,12 +90,15 @@ final class StationTracker {
   final Map<String, ProductionSums> closedShifts = new LinkedHashMap<>();
   final Map<String, ProductionSums> closedOrders = new LinkedHashMap<>();
   private final Map<Long, List<Point>> stash = new HashMap<>();
-  private final Map<String, Double> idealByProduct = new HashMap<>();
 
-  /** The product {@link #idealMs} last looked up in the configuration (that object), and its. */
-  private String lastIdealProduct;
+  /**
+   * The product whose configured ideal cycle time {@link #idealMs} looked up last, and that time: a
+   * station makes one product for long, and its counts ask for it every time.
+   */
+  private String idealProduct;
 
-  private double lastIdealMs;
+  private double idealProductMs;
+  private boolean idealKnown;
 
   long latestTs = NONE;
   long watermark = NONE;
@@ -382,27 +385,17 @@ final class StationTracker {
     if (core.order != null && core.orderIdealMs > 0 && Objects.equals(product, core.product)) {
       return core.orderIdealMs;
     }
-    if (product != null && product == lastIdealProduct) {
-      return lastIdealMs;
-    }
-    lastIdealProduct = product;
-    lastIdealMs = configuredIdealMs(product);
-    return lastIdealMs;
-  }
-
-  private double configuredIdealMs(String product) {
-    String key = product == null ? "" : product;
-    Double cached = idealByProduct.get(key);
-    if (cached == null) {
-      cached =
+    if (!idealKnown || !Objects.equals(product, idealProduct)) {
+      idealProduct = product;
+      idealProductMs =
           config
               .idealCycleTimes()
               .forProduct(product)
               .map(d -> d.toNanos() / 1e6)
               .orElse(Double.NaN);
-      idealByProduct.put(key, cached);
+      idealKnown = true;
     }
-    return cached;
+    return idealProductMs;
   }
 
   // ---- time ------------------------------------------------------------------------------
