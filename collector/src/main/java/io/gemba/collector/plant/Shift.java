@@ -158,15 +158,11 @@ public final class Shift {
   }
 
   /**
-   * The break time within {@code [from, to)} in milliseconds: the sum of each break's {@link
-   * Interval#overlapMillis overlap} with the window.
+   * The break time within {@code [from, to)} in milliseconds, with both ends taken to the
+   * millisecond: {@link #breakMillisBetween(long, long)}.
    */
   public long breakMillisBetween(Instant from, Instant to) {
-    long total = 0;
-    for (Interval b : breaks) {
-      total += b.overlapMillis(from, to);
-    }
-    return total;
+    return breakMillisBetween(from.toEpochMilli(), to.toEpochMilli());
   }
 
   /** Whether {@code epochMs} is in {@code [start, end)}. */
@@ -185,8 +181,8 @@ public final class Shift {
   }
 
   /**
-   * The break time within {@code [fromMs, toMs)}, in epoch milliseconds; the same as {@link
-   * #breakMillisBetween(Instant, Instant)} for whole milliseconds.
+   * The break time within {@code [fromMs, toMs)}, in epoch milliseconds: the sum of each break's
+   * overlap with the window; zero if {@code toMs} is not after {@code fromMs}.
    */
   public long breakMillisBetween(long fromMs, long toMs) {
     long total = 0;
