@@ -209,8 +209,7 @@ public final class Point {
       return Arrays.equals(tagValues, other.tagValues);
     }
     return layout.measurement.equals(other.layout.measurement)
-        && tags().equals(other.tags())
-        && List.copyOf(tags().keySet()).equals(List.copyOf(other.tags().keySet()));
+        && inOrder(tags()).equals(inOrder(other.tags()));
   }
 
   /** Whether {@code other} has the same fields, in the same order. */
@@ -220,8 +219,14 @@ public final class Point {
           && Arrays.equals(fieldBits, other.fieldBits)
           && Arrays.equals(fieldStrings, other.fieldStrings);
     }
-    return fields().equals(other.fields())
-        && List.copyOf(fields().keySet()).equals(List.copyOf(other.fields().keySet()));
+    return inOrder(fields()).equals(inOrder(other.fields()));
+  }
+
+  /**
+   * A map's entries as a list: equal when the same names have the same values in the same order.
+   */
+  private static List<Map.Entry<String, ?>> inOrder(Map<String, ?> map) {
+    return new ArrayList<>(map.entrySet());
   }
 
   /**
