@@ -2,6 +2,8 @@ package io.gemba.collector.engine;
 
 import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.kpi.Losses;
+import io.gemba.collector.kpi.MicroStopPolicy;
+import io.gemba.collector.kpi.ProductionSums;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.MachineState;
 import java.util.List;
@@ -119,43 +121,64 @@ final class Points {
         .build();
   }
 
-  /**
-   * An {@code oee} point. Its sums are always written; its ratios only when {@code withRatios} (the
-   * window is final), since a ratio written early could later become undefined, and a write cannot
-   * remove a field (ADR 0004).
-   */
+  /** An {@code oee} point of a final window: its sums and its ratios. */
   static Point oee(
+      StationTags tags, long tsMs, String shift, String window, String order, Kpis kpis) {
+    return oeeTags(tags, tsMs, shift, window, order, kpis.policy())
+        .field(kpis.availability())
+        .field(kpis.performance())
+        .field(kpis.quality())
+        .field(kpis.oee())
+        .field(seconds(kpis.plannedMs()))
+        .field(seconds(kpis.runMs()))
+        .field(seconds(kpis.stopMs()))
+        .field(kpis.totalCount())
+        .field(kpis.goodCount())
+        .field(kpis.teep())
+        .build();
+  }
+
+  /**
+   * An {@code oee} point of a window that can still change: its sums only, since a ratio written
+   * early could later become undefined, and a write cannot remove a field (ADR 0004).
+   */
+  static Point oeeSums(
       StationTags tags,
       long tsMs,
       String shift,
       String window,
       String order,
-      Kpis kpis,
-      boolean withRatios) {
-    Point.Values point =
-        OEE_POINT
-            .point(tsMs)
-            .tags(tags.values())
-            .tag(shift)
-            .tag(window)
-            .tag(order)
-            .tag(kpis.policy().wireName());
-    if (withRatios) {
-      point
-          .field(kpis.availability())
-          .field(kpis.performance())
-          .field(kpis.quality())
-          .field(kpis.oee());
-    } else {
-      point.skip().skip().skip().skip();
-    }
-    point
-        .field(seconds(kpis.plannedMs()))
-        .field(seconds(kpis.runMs()))
-        .field(seconds(kpis.stopMs()))
-        .field(kpis.totalCount())
-        .field(kpis.goodCount());
-    return (withRatios ? point.field(kpis.teep()) : point.skip()).build();
+      MicroStopPolicy policy,
+      ProductionSums sums,
+      long stopMs) {
+    return oeeTags(tags, tsMs, shift, window, order, policy)
+        .skip()
+        .skip()
+        .skip()
+        .skip()
+        .field(seconds(sums.plannedMs()))
+        .field(seconds(sums.plannedMs() - stopMs))
+        .field(seconds(stopMs))
+        .field(sums.totalCount())
+        .field(sums.goodCount())
+        .skip()
+        .build();
+  }
+
+  private static Point.Values oeeTags(
+      StationTags tags,
+      long tsMs,
+      String shift,
+      String window,
+      String order,
+      MicroStopPolicy policy) {
+    return OEE_POINT
+        .point(tsMs)
+        .tags(tags.values())
+        .tag(shift)
+        .tag(window)
+        .tag(order)
+        .tag(policy.wireName());
   }
 
   static void losses(StationTags tags, long tsMs, String shift, Losses losses, List<Point> out) {
@@ -183,16 +206,16 @@ final class Points {
             .build());
   }
 
-  /** A {@code reliability} point; MTBF and MTTR (ratios) only when {@code withRatios}. */
-  static Point reliability(
-      StationTags tags, long tsMs, String shift, Kpis kpis, boolean withRatios) {
-    Point.Values point = RELIABILITY_POINT.point(tsMs).tags(tags.values()).tag(shift);
-    if (withRatios) {
-      point.field(kpis.mtbfMs() / 1000.0).field(kpis.mttrMs() / 1000.0);
-    } else {
-      point.skip().skip();
-    }
-    return point.field(kpis.failures()).build();
+  /** A {@code reliability} point of a final window. */
+  static Point reliability(StationTags tags, long tsMs, String shift, Kpis kpis) {
+    return RELIABILITY_POINT
+        .point(tsMs)
+        .tags(tags.values())
+        .tag(shift)
+        .field(kpis.mtbfMs() / 1000.0)
+        .field(kpis.mttrMs() / 1000.0)
+        .field(kpis.failures())
+        .build();
   }
 
   /**

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -67,7 +66,10 @@ final class StationTracker {
   final boolean lineOutput;
 
   private final StationTags tags;
-  private final StationTags lineTags;
+
+  /** The tags of the station's minute, shift and order points: the line's too at its output. */
+  private final StationTags[] pointTags;
+
   private final StationConfig config;
   private final EngineContext ctx;
   private final MinuteSlicer slicer;
@@ -151,7 +153,8 @@ final class StationTracker {
     this.slicer = slicer;
     this.ctx = ctx;
     this.tags = tags(station);
-    this.lineTags = lineOutput ? tags(Points.LINE_STATION) : null;
+    this.pointTags =
+        lineOutput ? new StationTags[] {tags, tags(Points.LINE_STATION)} : new StationTags[] {tags};
     this.core = initial;
     snapshots.add(initialKeyMs, initial.copy());
   }
@@ -635,6 +638,7 @@ final class StationTracker {
       boolean settled) {
     List<Point> points = new ArrayList<>();
     List<Segment> segments = bucket.segments;
+    long minuteMs = bucket.minuteMs;
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
       if (!isFirst(segments, i, (a, b) -> Objects.equals(a.product, b.product))) {
@@ -649,12 +653,9 @@ final class StationTracker {
         }
       }
       if (total > 0) {
-        long made = total;
-        long madeGood = good;
-        addBoth(
-            points,
-            (t, out) ->
-                out.add(Points.production(t, bucket.minuteMs, segment.product, made, madeGood)));
+        for (StationTags t : pointTags) {
+          points.add(Points.production(t, minuteMs, segment.product, total, good));
+        }
       }
     }
     for (int i = 0; i < segments.size(); i++) {
@@ -668,14 +669,28 @@ final class StationTracker {
           sums = sums.plus(other.sums());
         }
       }
-      if (segment.shiftId != null || sums.totalCount() > 0) {
+      if (segment.shiftId == null && sums.totalCount() == 0) {
+        continue;
+      }
+      if (settled) {
         Kpis kpis = ctx.calculator.compute(sums);
-        addBoth(
-            points,
-            (t, out) ->
-                out.add(
-                    Points.oee(
-                        t, bucket.minuteMs, segment.shiftId, "1m", segment.order, kpis, settled)));
+        for (StationTags t : pointTags) {
+          points.add(Points.oee(t, minuteMs, segment.shiftId, "1m", segment.order, kpis));
+        }
+      } else {
+        long stopMs = ctx.calculator.stopMs(sums);
+        for (StationTags t : pointTags) {
+          points.add(
+              Points.oeeSums(
+                  t,
+                  minuteMs,
+                  segment.shiftId,
+                  "1m",
+                  segment.order,
+                  ctx.calculator.policy(),
+                  sums,
+                  stopMs));
+        }
       }
     }
     if (!settled) {
@@ -689,13 +704,11 @@ final class StationTracker {
       }
       long ts = lastMs(segments, s -> segment.shiftId.equals(s.shiftId));
       Kpis kpis = ctx.calculator.compute(shiftSums.get(segment.shiftId));
-      addBoth(
-          points,
-          (t, out) -> {
-            out.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis, true));
-            Points.losses(t, ts, segment.shiftId, kpis.losses(), out);
-            out.add(Points.reliability(t, ts, segment.shiftId, kpis, true));
-          });
+      for (StationTags t : pointTags) {
+        points.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis));
+        Points.losses(t, ts, segment.shiftId, kpis.losses(), points);
+        points.add(Points.reliability(t, ts, segment.shiftId, kpis));
+      }
     }
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
@@ -705,8 +718,9 @@ final class StationTracker {
       }
       long ts = lastMs(segments, s -> segment.order.equals(s.order));
       Kpis kpis = ctx.calculator.compute(orderSums.get(segment.order));
-      addBoth(
-          points, (t, out) -> out.add(Points.oee(t, ts, null, "order", segment.order, kpis, true)));
+      for (StationTags t : pointTags) {
+        points.add(Points.oee(t, ts, null, "order", segment.order, kpis));
+      }
     }
     return points;
   }
@@ -734,14 +748,6 @@ final class StationTracker {
       }
     }
     return last;
-  }
-
-  /** Adds the points for the station, and for the line if this is its output station. */
-  private void addBoth(List<Point> points, BiConsumer<StationTags, List<Point>> add) {
-    add.accept(tags, points);
-    if (lineTags != null) {
-      add.accept(lineTags, points);
-    }
   }
 
   /** Emits a bucket's points; on a correction only what changed, and zero for what is gone. */

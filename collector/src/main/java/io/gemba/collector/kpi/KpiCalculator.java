@@ -17,10 +17,22 @@ public final class KpiCalculator {
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
+  /** The micro-stop policy the KPIs are computed under. */
+  public MicroStopPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The stop time that lowers availability: stops of at least the threshold, and under ISO 22400
+   * micro-stops too. Run time is planned time less this.
+   */
+  public long stopMs(ProductionSums sums) {
+    return counted(sums).totalMs();
+  }
+
   /** The KPIs of one window. */
   public Kpis compute(ProductionSums sums) {
-    StopSums counted =
-        policy == MicroStopPolicy.TPM ? sums.stops() : sums.stops().plus(sums.microStops());
+    StopSums counted = counted(sums);
     long stopMs = counted.totalMs();
     long runMs = sums.plannedMs() - stopMs;
     double availability = ratio(runMs, sums.plannedMs());
@@ -48,6 +60,10 @@ public final class KpiCalculator {
         ratio(runMs, failures),
         ratio(counted.downMs(), failures),
         iso(sums, counted, runMs, performance, quality));
+  }
+
+  private StopSums counted(ProductionSums sums) {
+    return policy == MicroStopPolicy.TPM ? sums.stops() : sums.stops().plus(sums.microStops());
   }
 
   private Losses losses(ProductionSums sums, StopSums counted, long runMs) {

@@ -84,8 +84,17 @@ public record ProductionSums(
     return totalCount - goodCount;
   }
 
-  /** The sums of two windows (consecutive windows of one station, or stations of a line). */
+  /**
+   * The sums of two windows (consecutive windows of one station, or stations of a line); when one
+   * of them is {@link #EMPTY}, the other as it is.
+   */
   public ProductionSums plus(ProductionSums other) {
+    if (other == EMPTY) {
+      return this;
+    }
+    if (this == EMPTY) {
+      return other;
+    }
     return new ProductionSums(
         calendarMs + other.calendarMs,
         plannedMs + other.plannedMs,

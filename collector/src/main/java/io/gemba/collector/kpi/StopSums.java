@@ -27,8 +27,19 @@ public record StopSums(
     return downMs + changeoverMs + idleMs + offlineMs;
   }
 
-  /** The sums of two windows. */
+  /** Whether there is no stop time and no DOWN event. */
+  public boolean isNone() {
+    return (downMs | changeoverMs | idleMs | offlineMs | downEvents) == 0;
+  }
+
+  /** The sums of two windows; when one of them has none, the other as it is. */
   public StopSums plus(StopSums other) {
+    if (other.isNone()) {
+      return this;
+    }
+    if (isNone()) {
+      return other;
+    }
     return new StopSums(
         downMs + other.downMs,
         changeoverMs + other.changeoverMs,
