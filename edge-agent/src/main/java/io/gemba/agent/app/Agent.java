@@ -1,0 +1,192 @@
+package io.gemba.agent.app;
+
+import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.http.HttpApi;
+import io.gemba.agent.ingest.MqttIngest;
+import io.gemba.agent.lines.LineGroup;
+import io.gemba.agent.lines.LineRouter;
+import io.gemba.agent.metrics.MicrometerAgentMetrics;
+import io.gemba.agent.sink.DiscardingPointWriter;
+import io.gemba.agent.sink.InfluxPointWriter;
+import io.gemba.agent.sink.PointWriter;
+import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.StationSnapshot;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running agent: MQTT session, engine instances (one {@link LineGroup} per instance), writer,
+ * metrics and HTTP API, wired from an {@link AgentConfig}. The HTTP API comes up even while the
+ * broker cannot be reached; {@code /health/ready} says so.
+ */
+public final class Agent {
+
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics;
+  private final MqttIngest ingest;
+  private final List<LineGroup> groups;
+  private final PointWriter writer;
+  private final HttpApi http;
+
+  private Agent(
+      Vertx vertx,
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gcMetrics,
+      MqttIngest ingest,
+      List<LineGroup> groups,
+      PointWriter writer,
+      HttpApi http) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.gcMetrics = gcMetrics;
+    this.ingest = ingest;
+    this.groups = groups;
+    this.writer = writer;
+    this.http = http;
+  }
+
+  /** Starts an agent; the future completes once the engines and the HTTP API run. */
+  public static Future<Agent> start(AgentConfig config, Clock clock) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    Vertx vertx =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(registry))
+            .build();
+    MicrometerAgentMetrics metrics = new MicrometerAgentMetrics(registry, clock);
+
+    PointWriter writer =
+        config.influx().url().isPresent()
+            ? new InfluxPointWriter(vertx, config.influx(), metrics)
+            : new DiscardingPointWriter(metrics);
+    int instances =
+        config.engine().instances() > 0
+            ? config.engine().instances()
+            : Runtime.getRuntime().availableProcessors();
+    LineRouter router = new LineRouter(config.plant(), instances);
+    List<LineGroup> groups = new ArrayList<>(instances);
+    MqttIngest ingest =
+        new MqttIngest(
+            vertx,
+            config.mqtt(),
+            delivery -> groups.get(router.instanceOf(delivery.topic())).deliver(delivery),
+            metrics);
+    for (int i = 0; i < instances; i++) {
+      groups.add(
+          new LineGroup(
+              i,
+              router,
+              config.plant(),
+              config.decoder(),
+              writer,
+              ingest,
+              metrics,
+              config.engine().tickInterval(),
+              clock));
+    }
+    HttpApi http =
+        new HttpApi(
+            config.http(),
+            registry,
+            () -> collect(groups, LineGroup::stations),
+            () -> collect(groups, LineGroup::lines),
+            List.of(
+                new HttpApi.Readiness("mqtt", ingest::connected),
+                new HttpApi.Readiness("writer", writer::writable)));
+    Agent agent = new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(groups), writer, http);
+
+    Future<?> deployed = Future.succeededFuture();
+    for (LineGroup group : groups) {
+      deployed = deployed.compose(v -> vertx.deployVerticle(group));
+    }
+    return deployed
+        .compose(v -> vertx.deployVerticle(http))
+        .map(
+            v -> {
+              log.info(
+                  "agent started: {} engine instances, HTTP on {}:{}",
+                  instances,
+                  config.http().host(),
+                  http.port());
+              ingest
+                  .start()
+                  .onFailure(
+                      e -> log.warn("[mqtt: {}] not started: {}", config.mqtt().server(), e));
+              return agent;
+            })
+        .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  private static <T> List<T> collect(
+      List<LineGroup> groups, java.util.function.Function<LineGroup, List<T>> of) {
+    List<T> all = new ArrayList<>();
+    for (LineGroup group : groups) {
+      all.addAll(of.apply(group));
+    }
+    return all;
+  }
+
+  /** The HTTP API's port. */
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** The metrics registry (also served at {@code /metrics}). */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** The stations of all engine instances, as of their last tick. */
+  public List<StationSnapshot> stations() {
+    return collect(groups, LineGroup::stations);
+  }
+
+  /** The configured lines, as of the last tick. */
+  public List<LineSnapshot> lines() {
+    return collect(groups, LineGroup::lines);
+  }
+
+  /**
+   * Stops in reverse order: no more messages, the engines apply what they hold, the writer writes
+   * what is pending, then the HTTP API and Vert.x close.
+   */
+  public Future<Void> stop() {
+    Future<?> stopping = ingest.stop();
+    for (LineGroup group : groups) {
+      stopping = stopping.eventually(() -> vertx.undeploy(group.deploymentID()));
+    }
+    return stopping
+        .eventually(writer::close)
+        .eventually(vertx::close)
+        .andThen(r -> gcMetrics.close())
+        .mapEmpty();
+  }
+}

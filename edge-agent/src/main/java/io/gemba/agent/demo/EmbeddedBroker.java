@@ -1,0 +1,107 @@
+package io.gemba.agent.demo;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The MQTT 5 broker of {@code demo}: HiveMQ Community Edition, embedded, listening on one port of
+ * 127.0.0.1, keeping everything in memory, in a temporary folder deleted at {@link #close}.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+  private final Path home;
+  private final EmbeddedHiveMQ hivemq;
+  private final int port;
+
+  private EmbeddedBroker(Path home, EmbeddedHiveMQ hivemq, int port) {
+    this.home = home;
+    this.hivemq = hivemq;
+    this.port = port;
+  }
+
+  /** Starts a broker on 127.0.0.1:{@code port}. */
+  public static EmbeddedBroker start(int port) {
+    Path home;
+    try {
+      home = Files.createTempDirectory("gemba-demo-broker");
+      Path conf = Files.createDirectories(home.resolve("conf"));
+      Files.writeString(conf.resolve("config.xml"), config(port));
+      Files.createDirectories(home.resolve("data"));
+      Files.createDirectories(home.resolve("extensions"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo broker: cannot make its folder", e);
+    }
+    EmbeddedHiveMQ hivemq =
+        EmbeddedHiveMQ.builder()
+            .withConfigurationFolder(home.resolve("conf"))
+            .withDataFolder(home.resolve("data"))
+            .withExtensionsFolder(home.resolve("extensions"))
+            .build();
+    try {
+      hivemq.start().join();
+    } catch (RuntimeException e) {
+      closeQuietly(hivemq);
+      delete(home);
+      throw new IllegalStateException(
+          "demo broker: cannot listen on 127.0.0.1:" + port + " (is the port taken?)", e);
+    }
+    return new EmbeddedBroker(home, hivemq, port);
+  }
+
+  private static String config(int port) {
+    return """
+        <?xml version="1.0"?>
+        <hivemq>
+          <listeners>
+            <tcp-listener>
+              <port>%d</port>
+              <bind-address>127.0.0.1</bind-address>
+            </tcp-listener>
+          </listeners>
+          <persistence>
+            <mode>in-memory</mode>
+          </persistence>
+          <anonymous-usage-statistics>
+            <enabled>false</enabled>
+          </anonymous-usage-statistics>
+        </hivemq>
+        """
+        .formatted(port);
+  }
+
+  /** The broker's URI, {@code tcp://127.0.0.1:PORT}. */
+  public String uri() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      hivemq.stop().join();
+    } finally {
+      closeQuietly(hivemq);
+      delete(home);
+    }
+  }
+
+  private static void closeQuietly(EmbeddedHiveMQ hivemq) {
+    try {
+      hivemq.close();
+    } catch (Exception e) {
+      // closing after a failed start or stop: nothing more to release
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}

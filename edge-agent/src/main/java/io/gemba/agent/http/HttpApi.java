@@ -1,0 +1,112 @@
+package io.gemba.agent.http;
+
+import io.gemba.agent.config.HttpConfig;
+import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.StationSnapshot;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The agent's HTTP server: health, Prometheus metrics and the current KPIs (docs/operations.md).
+ *
+ * <ul>
+ *   <li>{@code GET /health/live}: 200 while the process runs.
+ *   <li>{@code GET /health/ready}: 200 when connected to the broker and the writer takes points,
+ *       else 503; the body says which check fails.
+ *   <li>{@code GET /metrics}: Prometheus text format.
+ *   <li>{@code GET /api/v1/stations}, {@code GET /api/v1/lines}: JSON arrays.
+ * </ul>
+ */
+public final class HttpApi extends VerticleBase {
+
+  /** What {@code /health/ready} checks, by name. */
+  public record Readiness(String name, BooleanSupplier ready) {}
+
+  private final HttpConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final Supplier<List<StationSnapshot>> stations;
+  private final Supplier<List<LineSnapshot>> lines;
+  private final List<Readiness> readiness;
+  private HttpServer server;
+
+  /** A server at {@code config}'s address. */
+  public HttpApi(
+      HttpConfig config,
+      PrometheusMeterRegistry registry,
+      Supplier<List<StationSnapshot>> stations,
+      Supplier<List<LineSnapshot>> lines,
+      List<Readiness> readiness) {
+    this.config = config;
+    this.registry = registry;
+    this.stations = stations;
+    this.lines = lines;
+    this.readiness = List.copyOf(readiness);
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(this::ready);
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(registry.scrape()));
+    router
+        .get("/api/v1/stations")
+        .handler(ctx -> array(ctx, stations.get(), SnapshotJson::station));
+    router.get("/api/v1/lines").handler(ctx -> array(ctx, lines.get(), SnapshotJson::line));
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(config.port(), config.host())
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port the server listens on (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void ready(RoutingContext ctx) {
+    JsonObject checks = new JsonObject();
+    boolean all = true;
+    for (Readiness check : readiness) {
+      boolean ok = check.ready().getAsBoolean();
+      checks.put(check.name(), ok ? "UP" : "DOWN");
+      all &= ok;
+    }
+    json(
+        ctx,
+        all ? 200 : 503,
+        new JsonObject().put("status", all ? "UP" : "DOWN").put("checks", checks));
+  }
+
+  private static <T> void array(
+      RoutingContext ctx, List<T> items, java.util.function.Function<T, JsonObject> toJson) {
+    JsonArray array = new JsonArray();
+    for (T item : items) {
+      array.add(toJson.apply(item));
+    }
+    ctx.response().putHeader("Content-Type", "application/json").end(array.encode());
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+}

@@ -1,0 +1,270 @@
+package io.gemba.agent.ingest;
+
+import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.lines.Acknowledger;
+import io.gemba.agent.lines.Delivery;
+import io.gemba.agent.metrics.AgentMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's MQTT 5 session, with Eclipse Paho's asynchronous client.
+ *
+ * <ul>
+ *   <li>A persistent session: clean start off and a session expiry, so that the broker keeps the
+ *       subscriptions and queues QoS 1 messages while the agent is away.
+ *   <li>Subscriptions at QoS 1 to the configured topic filters (Paho's manual acknowledgements do
+ *       not work for QoS 2, so QoS 2 publishers are received at QoS 1), made again on every
+ *       connect; retained messages are sent only for a subscription the session did not have.
+ *   <li>Manual acknowledgements: a message is acknowledged only once its engine has applied it and
+ *       handed its points on. With the receive maximum this bounds what is in flight, so a burst
+ *       waits at the broker instead of filling the heap.
+ *   <li>The first connection is tried again with a backoff until it succeeds; after that Paho
+ *       reconnects by itself, with a delay between the configured minimum and maximum.
+ *   <li>Paho's callback thread is a border: it copies the message and hands it on, and never
+ *       throws.
+ * </ul>
+ */
+public final class MqttIngest implements MqttCallback, Acknowledger {
+
+  private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
+
+  private final Vertx vertx;
+  private final MqttConfig config;
+  private final Consumer<Delivery> handOff;
+  private final AgentMetrics metrics;
+  private final MqttAsyncClient client;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile boolean subscribed;
+  private long nextDelayMs;
+
+  /**
+   * A session with {@code config}'s broker; messages go to {@code handOff} on Paho's thread, which
+   * must only queue them.
+   */
+  public MqttIngest(
+      Vertx vertx, MqttConfig config, Consumer<Delivery> handOff, AgentMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    this.handOff = handOff;
+    this.metrics = metrics;
+    try {
+      this.client =
+          new MqttAsyncClient(
+              config.server().toString(), config.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException("mqtt: cannot make a client for " + config.server(), e);
+    }
+    client.setManualAcks(true);
+    client.setCallback(this);
+    this.nextDelayMs = config.reconnectMinDelay().toMillis();
+  }
+
+  /** Connects and subscribes; the future completes at the first successful subscription. */
+  public Future<Void> start() {
+    Promise<Void> first = Promise.promise();
+    connect(first);
+    return first.future();
+  }
+
+  /** Whether the session is connected and subscribed (for {@code /health/ready}). */
+  public boolean connected() {
+    return subscribed && client.isConnected();
+  }
+
+  private void connect(Promise<Void> first) {
+    if (stopped.get()) {
+      first.tryFail("stopped");
+      return;
+    }
+    try {
+      client.connect(
+          options(),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              subscribe(first);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+              retry(first, cause);
+            }
+          });
+    } catch (MqttException e) {
+      retry(first, e);
+    }
+  }
+
+  private void retry(Promise<Void> first, Throwable cause) {
+    long delay = nextDelayMs;
+    nextDelayMs = Math.min(config.reconnectMaxDelay().toMillis(), nextDelayMs * 2);
+    log.warn(
+        "[mqtt: {}] cannot connect, trying again in {} ms: {}",
+        config.server(),
+        delay,
+        cause.toString());
+    vertx.setTimer(delay, id -> connect(first));
+  }
+
+  private MqttConnectionOptions options() {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setServerURIs(new String[] {config.server().toString()});
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+    options.setReceiveMaximum(config.receiveMaximum());
+    options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+    options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    options.setAutomaticReconnect(true);
+    options.setAutomaticReconnectDelay(
+        (int) Math.max(1, config.reconnectMinDelay().toSeconds()),
+        (int) Math.max(1, config.reconnectMaxDelay().toSeconds()));
+    config.username().ifPresent(options::setUserName);
+    if (config.password().isPresent()) {
+      options.setPassword(config.password().reveal().getBytes(StandardCharsets.UTF_8));
+    }
+    return options;
+  }
+
+  /** Subscribes to every topic filter at QoS 1; {@code first} completes the first time. */
+  private void subscribe(Promise<Void> first) {
+    MqttSubscription[] subscriptions =
+        config.topics().stream()
+            .map(
+                filter -> {
+                  MqttSubscription subscription = new MqttSubscription(filter, 1);
+                  subscription.setRetainHandling(1);
+                  return subscription;
+                })
+            .toArray(MqttSubscription[]::new);
+    try {
+      client.subscribe(
+          subscriptions,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              subscribed = true;
+              nextDelayMs = config.reconnectMinDelay().toMillis();
+              metrics.mqttConnected(true);
+              log.info("[mqtt: {}] subscribed to {}", config.server(), config.topics());
+              first.tryComplete();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+              log.warn("[mqtt: {}] subscription refused: {}", config.server(), cause.toString());
+              first.tryFail(cause);
+            }
+          },
+          new MqttProperties());
+    } catch (MqttException e) {
+      log.warn("[mqtt: {}] cannot subscribe: {}", config.server(), e.toString());
+      first.tryFail(e);
+    }
+  }
+
+  @Override
+  public void connectComplete(boolean reconnect, String serverUri) {
+    if (reconnect) {
+      log.info("[mqtt: {}] reconnected", serverUri);
+      subscribe(Promise.promise());
+    }
+  }
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) {
+    try {
+      byte[] payload = message.getPayload();
+      handOff.accept(
+          new Delivery(
+              topic,
+              payload == null ? new byte[0] : payload.clone(),
+              message.getId(),
+              message.getQos(),
+              Instant.now(),
+              System.nanoTime()));
+    } catch (RuntimeException e) {
+      // An exception here would close the client; the message stays unacknowledged.
+      log.error("[mqtt: {}] could not hand on a message of {}", config.server(), topic, e);
+    }
+  }
+
+  @Override
+  public void acknowledge(Delivery delivery) {
+    if (delivery.qos() == 0) {
+      return;
+    }
+    try {
+      client.messageArrivedComplete(delivery.messageId(), delivery.qos());
+    } catch (MqttException | RuntimeException e) {
+      // Not acknowledged: the broker sends the message again in this or the next session.
+      log.debug(
+          "[mqtt: {}] could not acknowledge message {}", config.server(), delivery.messageId(), e);
+    }
+  }
+
+  @Override
+  public void disconnected(MqttDisconnectResponse response) {
+    subscribed = false;
+    metrics.mqttConnected(false);
+    if (!stopped.get()) {
+      log.warn("[mqtt: {}] disconnected: {}", config.server(), response);
+    }
+  }
+
+  @Override
+  public void mqttErrorOccurred(MqttException exception) {
+    log.warn("[mqtt: {}] error: {}", config.server(), exception.toString());
+  }
+
+  @Override
+  public void deliveryComplete(IMqttToken token) {}
+
+  @Override
+  public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+
+  /** Disconnects (messages not acknowledged stay with the broker) and closes the client. */
+  public Future<Void> stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    subscribed = false;
+    metrics.mqttConnected(false);
+    return vertx.executeBlocking(
+        () -> {
+          try {
+            if (client.isConnected()) {
+              client.disconnect(5_000).waitForCompletion(5_000);
+            }
+          } catch (MqttException e) {
+            log.debug("[mqtt: {}] disconnect: {}", config.server(), e.toString());
+          }
+          try {
+            client.close();
+          } catch (MqttException e) {
+            log.debug("[mqtt: {}] close: {}", config.server(), e.toString());
+          }
+          return null;
+        });
+  }
+}

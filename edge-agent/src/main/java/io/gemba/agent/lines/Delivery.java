@@ -1,0 +1,16 @@
+package io.gemba.agent.lines;
+
+import java.time.Instant;
+
+/**
+ * A message as the broker delivered it, copied off the MQTT client's thread.
+ *
+ * @param topic the topic it came on
+ * @param payload its bytes (a copy, owned by the agent)
+ * @param messageId the MQTT packet id, to acknowledge it; 0 for QoS 0
+ * @param qos the QoS it was delivered at
+ * @param arrival the wall-clock time it came in: the event time of an object without {@code ts}
+ * @param arrivalNanos {@link System#nanoTime()} when it came in, for the processing latency
+ */
+public record Delivery(
+    String topic, byte[] payload, int messageId, int qos, Instant arrival, long arrivalNanos) {}
