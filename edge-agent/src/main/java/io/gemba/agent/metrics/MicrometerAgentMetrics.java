@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code gemba.engine.lag.seconds} (tag {@code group}): wall clock less the latest event time
  *       an engine instance applied
  *   <li>{@code gemba.line.oee}, {@code gemba.line.availability}, {@code gemba.line.performance},
- *       {@code gemba.line.quality} (tags {@code site}, {@code area}, {@code line}, {@code shift}):
- *       the current shift's KPIs of each line; NaN while undefined
+ *       {@code gemba.line.quality} (tags {@code site}, {@code area}, {@code line}): the KPIs of
+ *       each line's current shift so far; NaN while undefined
  * </ul>
  */
 public final class MicrometerAgentMetrics implements AgentMetrics {
