@@ -98,7 +98,8 @@ public final class Agent {
             vertx,
             config.mqtt(),
             delivery -> groups.get(router.instanceOf(delivery.topic())).deliver(delivery),
-            metrics);
+            metrics,
+            clock);
     for (int i = 0; i < instances; i++) {
       groups.add(
           new LineGroup(

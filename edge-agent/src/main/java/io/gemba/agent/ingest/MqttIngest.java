@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -51,6 +51,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   private final MqttConfig config;
   private final Consumer<Delivery> handOff;
   private final AgentMetrics metrics;
+  private final Clock clock;
   private final MqttAsyncClient client;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
@@ -58,14 +59,19 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   /**
    * A session with {@code config}'s broker; messages go to {@code handOff} on Paho's thread, which
-   * must only queue them.
+   * must only queue them. {@code clock} stamps their arrival.
    */
   public MqttIngest(
-      Vertx vertx, MqttConfig config, Consumer<Delivery> handOff, AgentMetrics metrics) {
+      Vertx vertx,
+      MqttConfig config,
+      Consumer<Delivery> handOff,
+      AgentMetrics metrics,
+      Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.handOff = handOff;
     this.metrics = metrics;
+    this.clock = clock;
     try {
       this.client =
           new MqttAsyncClient(
@@ -201,7 +207,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
               payload == null ? new byte[0] : payload.clone(),
               message.getId(),
               message.getQos(),
-              Instant.now(),
+              clock.instant(),
               System.nanoTime()));
     } catch (RuntimeException e) {
       // An exception here would close the client; the message stays unacknowledged.

@@ -24,11 +24,11 @@ import java.util.Set;
  * pack-3}, each with stations {@code st10} and {@code eol} (the output, ideal cycle time 30 s); one
  * shift A from 06:00 to 14:00 every day, without breaks.
  */
-final class TestPlant {
+public final class TestPlant {
 
   private TestPlant() {}
 
-  static PlantModel model() {
+  public static PlantModel model() {
     List<LineConfig> lines = List.of(line("pack-1"), line("pack-2"), line("pack-3"));
     ShiftDefinition shiftA =
         new ShiftDefinition(
