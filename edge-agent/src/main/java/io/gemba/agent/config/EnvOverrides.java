@@ -3,6 +3,7 @@ package io.gemba.agent.config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,11 +67,11 @@ final class EnvOverrides {
       out.append(separator);
       separator = "_";
       if (step instanceof KeyPath.Key key) {
-        out.append(KeyPath.upperSnake(key.name()));
+        out.append(upperSnake(key.name()));
       } else if (step instanceof KeyPath.Index index) {
         out.append(index.index());
       } else {
-        out.append(KeyPath.envWord(((KeyPath.Entry) step).name()));
+        out.append(envWord(((KeyPath.Entry) step).name()));
       }
     }
     return out.toString();
@@ -115,5 +116,31 @@ final class EnvOverrides {
       problems.add(near.map(n -> problem + " (did you mean " + n + "?)").orElse(problem));
     }
     return problems;
+  }
+
+  /** {@code receiveMaximum} → {@code RECEIVE_MAXIMUM}. */
+  private static String upperSnake(String camelCase) {
+    StringBuilder out = new StringBuilder(camelCase.length() + 4);
+    for (int i = 0; i < camelCase.length(); i++) {
+      char c = camelCase.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(camelCase.charAt(i - 1))) {
+        out.append('_');
+      }
+      out.append(c);
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code HEV-PACK-1.3KWH} → {@code HEV_PACK_1_3KWH}: letters and digits kept, the rest {@code _}.
+   */
+  private static String envWord(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      out.append(plain ? c : '_');
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
   }
 }

@@ -2,7 +2,6 @@ package io.gemba.agent.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where a value sits in the configuration: {@code plant.sites[0].zone}. Its text names the key in
@@ -99,31 +98,5 @@ final class KeyPath {
   @Override
   public int hashCode() {
     return steps.hashCode();
-  }
-
-  /** {@code receiveMaximum} → {@code RECEIVE_MAXIMUM}. */
-  static String upperSnake(String camelCase) {
-    StringBuilder out = new StringBuilder(camelCase.length() + 4);
-    for (int i = 0; i < camelCase.length(); i++) {
-      char c = camelCase.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(camelCase.charAt(i - 1))) {
-        out.append('_');
-      }
-      out.append(c);
-    }
-    return out.toString().toUpperCase(Locale.ROOT);
-  }
-
-  /**
-   * {@code HEV-PACK-1.3KWH} → {@code HEV_PACK_1_3KWH}: letters and digits kept, the rest {@code _}.
-   */
-  static String envWord(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      out.append(plain ? c : '_');
-    }
-    return out.toString().toUpperCase(Locale.ROOT);
   }
 }
