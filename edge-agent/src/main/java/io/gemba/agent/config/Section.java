@@ -234,7 +234,10 @@ final class Section {
     }
     for (String key : keys()) {
       if (!asked.contains(key)) {
-        String problem = "unknown key";
+        String problem =
+            key.contains(".")
+                ? "unknown key (nest keys, do not join them with dots)"
+                : "unknown key";
         Optional<String> near = Suggestions.nearest(key, asked);
         context
             .problems()

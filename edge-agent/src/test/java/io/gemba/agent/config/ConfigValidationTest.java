@@ -47,6 +47,12 @@ class ConfigValidationTest {
   }
 
   @Test
+  void load_dottedKey_saysKeysNest() {
+    assertThat(problems(minimalWith("http.port: 9090\n")))
+        .containsExactly("http.port: unknown key (nest keys, do not join them with dots)");
+  }
+
+  @Test
   void load_unknownKeyDeepInThePlant_namesTheKeyPath() {
     assertThat(problems(withStation("- id: st1\n                  idealCycletime: 5s")))
         .containsExactly(
