@@ -84,7 +84,8 @@ final class KeyPath {
         if (out.length() > 0) {
           out.append('.');
         }
-        out.append(step instanceof Key key ? key.name() : ((Entry) step).name());
+        String name = step instanceof Key key ? key.name() : ((Entry) step).name();
+        out.append(name.isEmpty() ? "\"\"" : name);
       }
     }
     return out.toString();

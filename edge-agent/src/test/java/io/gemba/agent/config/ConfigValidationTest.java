@@ -47,6 +47,12 @@ class ConfigValidationTest {
   }
 
   @Test
+  void load_emptyKey_isShownQuoted() {
+    assertThat(problems(minimalWith("http: {\"\": 1}\n")))
+        .containsExactly("http.\"\": unknown key");
+  }
+
+  @Test
   void load_dottedKey_saysKeysNest() {
     assertThat(problems(minimalWith("http.port: 9090\n")))
         .containsExactly("http.port: unknown key (nest keys, do not join them with dots)");
