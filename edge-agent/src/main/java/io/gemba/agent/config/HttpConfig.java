@@ -1,4 +1,42 @@
 package io.gemba.agent.config;
 
-/** The HTTP server. (Interim.) */
-public record HttpConfig(String host, int port) {}
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the agent serves its health checks, {@code /metrics}, the API and the andon page.
+ *
+ * @param host the address to listen on: default {@code 127.0.0.1}, only this machine; {@code
+ *     0.0.0.0} for every interface
+ * @param port the port, 0 to 65535, default 8080; 0 takes any free port
+ */
+public record HttpConfig(String host, int port) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+
+  /**
+   * Builds the HTTP settings.
+   *
+   * @throws IllegalArgumentException if the host is blank or the port out of range
+   */
+  public HttpConfig {
+    Objects.requireNonNull(host, "host");
+    new Violations().check("host", checkHost(host)).check("port", checkPort(port)).throwIfAny();
+  }
+
+  /** {@code 127.0.0.1:8080}. */
+  public static HttpConfig defaults() {
+    return new HttpConfig(DEFAULT_HOST, DEFAULT_PORT);
+  }
+
+  static Optional<String> checkHost(String host) {
+    return host.isBlank() || host.chars().anyMatch(c -> c <= ' ')
+        ? Optional.of("must be a host name or address without spaces, was " + Checks.quote(host))
+        : Optional.empty();
+  }
+
+  static Optional<String> checkPort(long port) {
+    return Checks.between(port, 0, 65_535);
+  }
+}

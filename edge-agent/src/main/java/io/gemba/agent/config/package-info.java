@@ -1,0 +1,11 @@
+/**
+ * The agent's configuration: {@link io.gemba.agent.config.ConfigLoader} reads one YAML file and the
+ * {@code GEMBA_} environment variables into an {@link io.gemba.agent.config.AgentConfig} (the
+ * collector's plant model, the decoder's limits, the MQTT, InfluxDB, HTTP and engine settings),
+ * validating everything and reporting every problem with its key path in a {@link
+ * io.gemba.agent.config.ConfigException}. Secrets are {@link io.gemba.agent.config.Secret}s, read
+ * from files or the environment, never shown. {@link io.gemba.agent.config.ConfigSummary} describes
+ * a loaded configuration for {@code check-config}. The keys are documented in {@code
+ * docs/configuration.md}.
+ */
+package io.gemba.agent.config;
