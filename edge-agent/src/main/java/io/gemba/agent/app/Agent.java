@@ -84,13 +84,10 @@ public final class Agent {
     MicrometerAgentMetrics metrics = new MicrometerAgentMetrics(registry, clock);
 
     PointWriter writer =
-        config.influx().url().isPresent()
+        config.influx().enabled()
             ? new InfluxPointWriter(vertx, config.influx(), metrics)
             : new DiscardingPointWriter(metrics);
-    int instances =
-        config.engine().instances() > 0
-            ? config.engine().instances()
-            : Runtime.getRuntime().availableProcessors();
+    int instances = config.engine().effectiveInstances();
     LineRouter router = new LineRouter(config.plant(), instances);
     List<LineGroup> groups = new ArrayList<>(instances);
     MqttIngest ingest =

@@ -1,0 +1,40 @@
+package io.gemba.agent.app;
+
+import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.config.ConfigException;
+import io.gemba.agent.config.ConfigLoader;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+/** Loading the configuration and waiting for a start, for the commands. */
+final class Configs {
+
+  private Configs() {}
+
+  /** The configuration of {@code file} with the environment, or null after printing problems. */
+  static AgentConfig load(Path file) {
+    try {
+      return ConfigLoader.load(file, System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("configuration " + file + " is not valid:");
+      for (String problem : e.problems()) {
+        System.err.println("  " + problem);
+      }
+      return null;
+    }
+  }
+
+  /** Waits for {@code future}; a failure becomes an exception that ends the command. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "could not start: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.gemba.agent.app;
+
+import io.gemba.agent.config.AgentConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run --config FILE}: the agent as a plant runs it. */
+@Command(
+    name = "run",
+    description = {
+      "Run the agent with a configuration file: subscribe to the broker, compute KPIs, write them"
+          + " to InfluxDB, serve /health, /metrics and /api/v1 over HTTP. Stops on SIGTERM or"
+          + " Ctrl-C, writing what it holds first.",
+      "Every setting can be overridden by an environment variable (GEMBA_MQTT_SERVER for"
+          + " mqtt.server, ...); see docs/configuration.md."
+    },
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "the YAML configuration file")
+  Path config;
+
+  @Override
+  public Integer call() {
+    AgentConfig loaded = Configs.load(config);
+    if (loaded == null) {
+      return Main.BAD_CONFIGURATION;
+    }
+    Agent agent = Configs.await(Agent.start(loaded, Clock.systemUTC()));
+    UntilStopped.await(agent::stop);
+    return 0;
+  }
+}
