@@ -18,4 +18,15 @@ class MissingBinaryTest {
             "missing /nonexistent/mosquitto: run scripts/install-test-services"
                 + " (or: sudo apt-get install mosquitto mosquitto-clients)");
   }
+
+  @Test
+  void victoriaMetrics_missing_failsWithTheInstallCommand_neverSkips() {
+    VictoriaMetricsServer vm = new VictoriaMetricsServer(Path.of("/nonexistent/victoria-metrics"));
+
+    assertThatThrownBy(vm::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "missing /nonexistent/victoria-metrics: run scripts/install-test-services"
+                + " (or: sudo apt-get install victoria-metrics)");
+  }
 }
