@@ -276,8 +276,8 @@ public final class MosquittoServer implements AutoCloseable {
         # QoS 1/2 messages that may be unacknowledged at once, per client (default 20). It is
         # the Receive Maximum the broker announces to MQTT 5 publishers, so a publisher may
         # have 100 messages awaiting PUBACK, and the window towards MQTT 3.1.1 subscribers;
-        # MQTT 5 subscribers get their own Receive Maximum instead. Messages beyond the
-        # window wait in the queue above: this limits throughput, never loses a message.
+        # an MQTT 5 subscriber that asks for a smaller Receive Maximum gets that. Messages
+        # beyond the window wait in the queue above: this limits throughput, loses nothing.
         max_inflight_messages 100
 
         # Log connections, warnings and errors to a file in the temp dir, with ISO timestamps.

@@ -80,6 +80,34 @@ class MosquittoServerIT {
   }
 
   @Test
+  void mqtt5ReceiveMaximum_boundsTheMessagesAwaitingTheSubscribersAck() throws Exception {
+    try (MosquittoServer broker = MosquittoServer.builder().build().start();
+        Client gateway = Client.connect(broker.uri(), "kit-gateway", cleanStart())) {
+      MqttConnectionOptions options = cleanStart();
+      options.setReceiveMaximum(5);
+      try (Client agent = Client.connectWithManualAcks(broker.uri(), "kit-agent", options)) {
+        agent.subscribe("gemba/plant1/#");
+
+        gateway.publishAll("gemba/plant1/L1/ST10/counter", 20);
+
+        // Until the agent acknowledges, the broker sends it 5 messages and no more: the agent
+        // bounds its in-flight work with its Receive Maximum.
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.received().size() == 5);
+        await()
+            .during(Duration.ofMillis(500))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> agent.received().size() == 5);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> agent.ackAllReceived() && agent.received().size() == 20);
+        assertThat(agent.received())
+            .extracting(Received::payload)
+            .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(Integer::toString).toList());
+      }
+    }
+  }
+
+  @Test
   void kill_thenRestart_acceptsClientsOnTheSamePort() throws Exception {
     try (MosquittoServer broker = MosquittoServer.builder().build().start()) {
       String uri = broker.uri();
@@ -160,6 +188,7 @@ class MosquittoServerIT {
 
     private final MqttAsyncClient paho;
     private final List<Received> received = new ArrayList<>();
+    private final List<Integer> unacked = new ArrayList<>();
     private final Semaphore publishWindow = new Semaphore(PUBLISH_WINDOW);
     private boolean sessionPresent;
 
@@ -169,8 +198,21 @@ class MosquittoServerIT {
 
     static Client connect(String uri, String clientId, MqttConnectionOptions options)
         throws MqttException {
+      return connect(uri, clientId, options, false);
+    }
+
+    /** A client that acknowledges a QoS 1 message only when told: {@link #ackAllReceived()}. */
+    static Client connectWithManualAcks(String uri, String clientId, MqttConnectionOptions options)
+        throws MqttException {
+      return connect(uri, clientId, options, true);
+    }
+
+    private static Client connect(
+        String uri, String clientId, MqttConnectionOptions options, boolean manualAcks)
+        throws MqttException {
       Client client = new Client(new MqttAsyncClient(uri, clientId, new MemoryPersistence()));
       client.paho.setCallback(client.new Callback());
+      client.paho.setManualAcks(manualAcks);
       try {
         IMqttToken token = client.paho.connect(options);
         token.waitForCompletion(WAIT_MS);
@@ -188,6 +230,15 @@ class MosquittoServerIT {
 
     synchronized List<Received> received() {
       return List.copyOf(received);
+    }
+
+    /** Sends the PUBACK of every message received so far; true, for use in a condition. */
+    synchronized boolean ackAllReceived() throws MqttException {
+      for (int id : unacked) {
+        paho.messageArrivedComplete(id, 1);
+      }
+      unacked.clear();
+      return true;
     }
 
     void subscribe(String filter) throws MqttException {
@@ -243,6 +294,7 @@ class MosquittoServerIT {
                   topic,
                   new String(message.getPayload(), StandardCharsets.UTF_8),
                   message.getQos()));
+          unacked.add(message.getId());
         }
       }
 
