@@ -1,0 +1,353 @@
+package io.gemba.agent.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Mosquitto 2 broker started from the Debian package for one test: one MQTT listener on 127.0.0.1
+ * and a free port, its configuration, persistence and log in a fresh temp dir.
+ *
+ * <pre>{@code
+ * try (MosquittoServer broker = MosquittoServer.builder().build().start()) {
+ *   client.connect(broker.uri());
+ *   ...
+ *   broker.restart(); // same port, same persisted sessions
+ * }
+ * }</pre>
+ *
+ * <p>The configuration it writes ({@link #configFile()}) keeps every QoS 1 message of a persistent
+ * session (clean start false, session expiry above 0) while the client is away, and across a
+ * restart of the broker; each setting is explained in a comment in that file.
+ *
+ * <p>Not thread-safe: one test thread starts, stops and closes it.
+ */
+public final class MosquittoServer implements AutoCloseable {
+
+  /** Where the Debian package {@code mosquitto} installs the broker. */
+  public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+  /** Where the Debian package {@code mosquitto} installs the password tool. */
+  public static final Path PASSWD_BINARY = Path.of("/usr/bin/mosquitto_passwd");
+
+  static final String INSTALL_HINT =
+      "run scripts/install-test-services (or: sudo apt-get install mosquitto mosquitto-clients)";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final int START_ATTEMPTS = 3;
+  // Logged once the listeners are open (and persisted sessions loaded).
+  private static final Pattern RUNNING_LINE = Pattern.compile("mosquitto version \\S+ running");
+
+  private final Path binary;
+  private final String username;
+  private final String password;
+  private Path dir;
+  private ServerProcess process;
+  private int port;
+
+  private MosquittoServer(Builder builder) {
+    this.binary = builder.binary;
+    this.username = builder.username;
+    this.password = builder.password;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Writes the configuration into a new temp dir and starts the broker on a free port; returns when
+   * the broker has logged that it runs and its port accepts connections. Fails, with the last lines
+   * of the log, if it does not within 15 s.
+   */
+  public MosquittoServer start() {
+    if (dir != null) {
+      throw new IllegalStateException("already started; use restart()");
+    }
+    ServerProcess.requireExecutable(binary, INSTALL_HINT);
+    dir = ServerProcess.createTempDir("gemba-mosquitto-");
+    process = new ServerProcess("mosquitto", logFile());
+    try {
+      prepareDir();
+      launchOnFreePort();
+      return this;
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The TCP port of the listener on 127.0.0.1. */
+  public int port() {
+    requireStarted();
+    return port;
+  }
+
+  /** The server URI for Paho: {@code tcp://127.0.0.1:PORT}. */
+  public String uri() {
+    return "tcp://127.0.0.1:" + port();
+  }
+
+  /** The broker's log (its own log lines and anything it printed), kept across restarts. */
+  public Path logFile() {
+    requireStarted();
+    return dir.resolve("mosquitto.log");
+  }
+
+  /** The mosquitto.conf this broker runs with. */
+  public Path configFile() {
+    requireStarted();
+    return dir.resolve("mosquitto.conf");
+  }
+
+  /** The directory of {@code mosquitto.db}, the persisted sessions and messages. */
+  public Path dataDir() {
+    requireStarted();
+    return dir.resolve("data");
+  }
+
+  /** The username clients must give, if the builder set credentials. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  /** The password clients must give, if the builder set credentials. */
+  public Optional<String> password() {
+    return Optional.ofNullable(password);
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isRunning();
+  }
+
+  /** SIGTERM and wait for the exit: Mosquitto saves its persistence file as it stops. */
+  public void stop() {
+    requireStarted();
+    process.stop(STOP_TIMEOUT);
+  }
+
+  /** SIGKILL: a crash. Only what the last autosave wrote (at most 1 s old) survives. */
+  public void kill() {
+    requireStarted();
+    process.kill();
+  }
+
+  /**
+   * Starts the broker again (stopping it first if it runs) on the same port, configuration and
+   * persistence: clients reconnect to the same URI and find their persistent sessions.
+   */
+  public void restart() {
+    requireStarted();
+    if (process.isRunning()) {
+      process.stop(STOP_TIMEOUT);
+    }
+    launch();
+  }
+
+  /** Stops the broker (SIGTERM, SIGKILL if that fails) and deletes its temp dir. */
+  @Override
+  public void close() {
+    if (dir == null) {
+      return;
+    }
+    try {
+      if (process.isRunning()) {
+        process.stop(STOP_TIMEOUT);
+      }
+    } finally {
+      ServerProcess.deleteTempDir(dir);
+      dir = null;
+    }
+  }
+
+  private void prepareDir() {
+    try {
+      Files.createDirectories(dataDir());
+      if (username != null) {
+        writePasswordFile();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir, e);
+    }
+  }
+
+  // The free port may be taken by another process before Mosquitto binds it: try a new one.
+  private void launchOnFreePort() {
+    for (int attempt = 1; ; attempt++) {
+      port = FreePort.find();
+      writeConfig();
+      try {
+        launch();
+        return;
+      } catch (IllegalStateException e) {
+        boolean portTaken = process.outputSinceStart().contains("Address already in use");
+        if (!portTaken || attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void launch() {
+    process.start(List.of(binary.toString(), "-c", configFile().toString()));
+    process.awaitReady(
+        "running and accepting connections on 127.0.0.1:" + port, START_TIMEOUT, this::ready);
+  }
+
+  // The log line first: another process that took the port would accept connections too.
+  private boolean ready() {
+    return RUNNING_LINE.matcher(process.outputSinceStart()).find() && acceptsConnections();
+  }
+
+  private boolean acceptsConnections() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 250);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void writeConfig() {
+    String auth =
+        username == null
+            ? """
+              # Clients may connect without a username.
+              allow_anonymous true
+              """
+            : """
+              # Clients must give a username and password from this file (made with
+              # mosquitto_passwd -b); anonymous clients are refused.
+              allow_anonymous false
+              password_file %s
+              """
+                .formatted(dir.resolve("passwd"));
+    String config =
+        """
+        # Written by Gemba's test kit (io.gemba.agent.testkit.MosquittoServer) for Mosquitto 2.0.
+        # Run by hand with: mosquitto -c <this file>
+
+        # Stay the user that runs the tests. Started as root, Mosquitto would otherwise switch to
+        # the user "mosquitto", which may not write this temp dir. No effect for other users.
+        user %s
+
+        # One listener, on the loopback interface only, on a port that was free at start.
+        listener %d 127.0.0.1
+        %s
+        # Keep client sessions, subscriptions and queued and in-flight QoS 1/2 messages in
+        # persistence_location/mosquitto.db and load them at start, so that a persistent
+        # session (MQTT 5: clean start false, session expiry interval above 0) survives a
+        # broker restart. Written when the broker stops on SIGTERM and by autosave.
+        persistence true
+        persistence_location %s
+
+        # Save the in-memory database every second instead of every 30 min (the default):
+        # a broker killed with SIGKILL loses at most about the last second.
+        autosave_interval 1
+
+        # A persistent session ends after the session expiry interval its MQTT 5 client asks
+        # for (persistent_client_expiration, left unset, would cut MQTT 3.1.1 sessions).
+
+        # Per client, hold up to 1,000,000 QoS 1/2 messages beyond those in flight while the
+        # client is away or slow. The default, 1000, silently drops every message beyond it: a
+        # subscriber away while 5,000 messages arrive would lose 4,000 of them. A bound still,
+        # so that a runaway test cannot exhaust memory; 0 would mean no bound.
+        max_queued_messages 1000000
+        # No byte limit on that queue (the default, written out): the count above is the bound.
+        max_queued_bytes 0
+        # QoS 0 messages for a client that is away are dropped (the default, written out):
+        # only QoS 1 and 2 are kept for it, so gateways publish with QoS 1.
+        queue_qos0_messages false
+
+        # QoS 1/2 messages that may be unacknowledged at once, per client (default 20). It is
+        # the Receive Maximum the broker announces to MQTT 5 publishers, so a publisher may
+        # have 100 messages awaiting PUBACK, and the window towards MQTT 3.1.1 subscribers;
+        # an MQTT 5 subscriber that asks for a smaller Receive Maximum gets that. Messages
+        # beyond the window wait in the queue above: this limits throughput, loses nothing.
+        max_inflight_messages 100
+
+        # Log connections, warnings and errors to a file in the temp dir, with ISO timestamps.
+        log_dest file %s
+        log_type error
+        log_type warning
+        log_type notice
+        log_type information
+        log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
+        """
+            .formatted(System.getProperty("user.name"), port, auth, dataDir(), logFile());
+    try {
+      Files.writeString(configFile(), config, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + configFile(), e);
+    }
+  }
+
+  private void writePasswordFile() throws IOException {
+    ServerProcess.requireExecutable(PASSWD_BINARY, INSTALL_HINT);
+    Path passwd = dir.resolve("passwd");
+    Process p =
+        new ProcessBuilder(
+                PASSWD_BINARY.toString(), "-c", "-b", passwd.toString(), username, password)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("mosquitto_passwd failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing " + passwd, e);
+    }
+  }
+
+  private void requireStarted() {
+    if (dir == null) {
+      throw new IllegalStateException("mosquitto not started (or already closed)");
+    }
+  }
+
+  /** Settings of a {@link MosquittoServer}; all optional. */
+  public static final class Builder {
+
+    private Path binary = BINARY;
+    private String username;
+    private String password;
+
+    private Builder() {}
+
+    /**
+     * Require this username and password from every client (a password file made with {@code
+     * mosquitto_passwd -b}, {@code allow_anonymous false}).
+     */
+    public Builder credentials(String username, String password) {
+      this.username = Objects.requireNonNull(username, "username");
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /** Another broker binary; for the test of the missing-binary message. */
+    Builder binary(Path binary) {
+      this.binary = Objects.requireNonNull(binary, "binary");
+      return this;
+    }
+
+    public MosquittoServer build() {
+      return new MosquittoServer(this);
+    }
+  }
+}
