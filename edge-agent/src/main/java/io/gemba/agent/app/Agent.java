@@ -27,6 +27,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,17 +175,24 @@ public final class Agent {
 
   /**
    * Stops in reverse order: no more messages, the engines apply what they hold, the writer writes
-   * what is pending, then the HTTP API and Vert.x close.
+   * what is pending, then Vert.x closes. Completes off Vert.x's threads, since they are gone then.
    */
-  public Future<Void> stop() {
+  public CompletionStage<Void> stop() {
     Future<?> stopping = ingest.stop();
     for (LineGroup group : groups) {
       stopping = stopping.eventually(() -> vertx.undeploy(group.deploymentID()));
     }
     return stopping
         .eventually(writer::close)
-        .eventually(vertx::close)
-        .andThen(r -> gcMetrics.close())
-        .mapEmpty();
+        .toCompletionStage()
+        .handle(
+            (ignored, failure) -> {
+              if (failure != null) {
+                log.warn("stopping: {}", failure.toString());
+              }
+              return null;
+            })
+        .thenComposeAsync(ignored -> vertx.close().toCompletionStage())
+        .whenComplete((ignored, failure) -> gcMetrics.close());
   }
 }

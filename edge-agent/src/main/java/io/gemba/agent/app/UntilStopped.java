@@ -1,6 +1,6 @@
 package io.gemba.agent.app;
 
-import io.vertx.core.Future;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,7 +19,7 @@ final class UntilStopped {
    * Blocks until the process is asked to stop, then runs {@code stop} and waits for it to finish
    * (at most {@value #STOP_TIMEOUT_SECONDS} s) before the process ends.
    */
-  static void await(Supplier<Future<?>> stop) {
+  static void await(Supplier<CompletionStage<?>> stop) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -27,10 +27,7 @@ final class UntilStopped {
                 () -> {
                   log.info("stopping");
                   try {
-                    stop.get()
-                        .toCompletionStage()
-                        .toCompletableFuture()
-                        .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    stop.get().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     log.info("stopped");
                   } catch (Exception e) {
                     log.warn(
