@@ -8,11 +8,9 @@ import io.gemba.collector.telemetry.CycleCompleted;
 import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.Heartbeat;
 import io.gemba.collector.telemetry.MachineState;
-import io.gemba.collector.telemetry.PartConsumed;
 import io.gemba.collector.telemetry.StateChange;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import io.gemba.collector.telemetry.Topic;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
@@ -48,11 +46,10 @@ final class StationSim {
   private final SimulationOptions options;
   private final Topic stateTopic;
   private final Topic unitTopic;
-  private final Topic partTopic;
   private final Topic heartbeatTopic;
   private final String gateway;
   private final String serialPrefix;
-  private final List<PartCatalog.Part> parts;
+  private final PartSupply parts;
   private final BatteryTester tester;
 
   private MachineState state;
@@ -97,11 +94,10 @@ final class StationSim {
               case CYCLE -> Channel.CYCLE;
               case BATTERY_TEST -> Channel.BATTERY;
             });
-    this.partTopic = topic(Channel.PART);
     this.heartbeatTopic = topic(Channel.HEARTBEAT);
     this.gateway = "plc-gw-" + spec.line();
     this.serialPrefix = "P" + spec.line().substring(spec.line().indexOf('-') + 1);
-    this.parts = PartCatalog.forStation(spec.id());
+    this.parts = new PartSupply(spec.id(), topic(Channel.PART), random, options.localShare());
     this.tester =
         spec.kind() == SimulatedStation.Kind.BATTERY_TEST
             ? new BatteryTester(random, "HVB-" + serialPrefix)
@@ -332,28 +328,7 @@ final class StationSim {
     } else {
       scrap++;
     }
-    if (units % PartCatalog.LOT_UNITS == 0) {
-      for (PartCatalog.Part part : parts) {
-        consumeLot(ms, part);
-      }
-    }
-  }
-
-  private void consumeLot(long ms, PartCatalog.Part part) {
-    boolean local = random.nextDouble() < options.localShare();
-    double qty = (double) part.perUnit(product) * PartCatalog.LOT_UNITS;
-    double unitCost = local ? Math.round(part.unitCost() * 92) / 100.0 : part.unitCost();
-    emit(
-        partTopic,
-        ms,
-        envelope ->
-            new PartConsumed(
-                envelope,
-                part.number(),
-                local ? part.localSupplier() : part.importSupplier(),
-                local ? SimulatedPlant.COUNTRY : part.importOrigin(),
-                qty,
-                unitCost));
+    parts.unitMade(ms, product, this::emit);
   }
 
   private void publishCount(long ms) {
