@@ -22,8 +22,9 @@
  *       after 30 s of silence</td><td>13,000 counts, 120 states, 30–70 part lots</td></tr>
  *   <tr><td>{@code busbar-weld}</td><td>{@code cycle} per unit; {@code state}; {@code part};
  *       {@code heartbeat}</td><td>770 cycles, 2,300 heartbeats</td></tr>
- *   <tr><td>{@code eol-test} (output station)</td><td>{@code battery} per test; {@code state};
- *       {@code heartbeat}</td><td>700 tests</td></tr>
+ *   <tr><td>{@code eol-test} (output station)</td><td>{@code battery} per test, and a {@code
+ *       cycle} for the pack it finished (OK when it passed: the line's production); {@code
+ *       state}; {@code heartbeat}</td><td>700 tests and cycles</td></tr>
  *   <tr><td>{@code _} (the line)</td><td>{@code order} start and end, {@code audit5s},
  *       {@code kaizen}</td><td>3 orders, an audit or two, a few card changes</td></tr>
  * </table>

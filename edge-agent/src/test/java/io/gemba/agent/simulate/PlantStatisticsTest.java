@@ -205,6 +205,10 @@ class PlantStatisticsTest {
       }
     }
     for (CycleCompleted cycle : weeks.events(CycleCompleted.class)) {
+      if (stationOf(cycle).kind() != SimulatedStation.Kind.CYCLE) {
+        continue; // the tester's units are scrapped by its verdicts
+        // (plant_tester_reportsEachPack...)
+      }
       long[] sums = madeAndScrapped.computeIfAbsent(stationOf(cycle), k -> new long[2]);
       sums[0]++;
       sums[1] += cycle.result() == CycleCompleted.Result.NOK ? 1 : 0;
@@ -222,6 +226,38 @@ class PlantStatisticsTest {
           .as(entry.getKey().line() + "/" + entry.getKey().id())
           .isBetween(rate - tolerance, rate + tolerance);
     }
+  }
+
+  @Test
+  void plant_tester_reportsEachPackItTestedAsAUnit_goodWhenItPassed() {
+    // The output station's cycles are the line's production: one per test, at its time, with its
+    // serial, OK exactly when the test passed.
+    List<String> tests = new ArrayList<>();
+    for (BatteryTest test : weeks.events(BatteryTest.class)) {
+      tests.add(
+          test.envelope().topic().line()
+              + " "
+              + test.envelope().ts()
+              + " "
+              + test.serial()
+              + " "
+              + (test.result() == BatteryTest.Verdict.PASS ? "OK" : "NOK"));
+    }
+    List<String> testerCycles = new ArrayList<>();
+    for (CycleCompleted cycle : weeks.events(CycleCompleted.class)) {
+      if (stationOf(cycle).kind() == SimulatedStation.Kind.BATTERY_TEST) {
+        testerCycles.add(
+            cycle.envelope().topic().line()
+                + " "
+                + cycle.envelope().ts()
+                + " "
+                + cycle.serial()
+                + " "
+                + cycle.result());
+      }
+    }
+    assertThat(tests).hasSizeGreaterThan(1_000);
+    assertThat(testerCycles).containsExactlyElementsOf(tests);
   }
 
   @Test
