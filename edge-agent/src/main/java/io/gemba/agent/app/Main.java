@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
           + " InfluxDB for Grafana.",
       ""
     },
-    subcommands = {RunCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
+      CheckConfigCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Start with 'demo' to see it work with nothing installed. Exit codes: 0 done, 1 failed,"

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * form of whole units from days down to milliseconds, largest first: {@code 90s}, {@code 2m},
  * {@code 1h30m}, {@code 500ms}, {@code 7d}.
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SHORT =
       Pattern.compile(
@@ -23,7 +23,7 @@ final class Durations {
    *
    * @throws IllegalArgumentException if {@code text} is neither form; the message is the problem
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String trimmed = text.trim();
     if (trimmed.startsWith("P") || trimmed.startsWith("p")) {
       try {

@@ -2,6 +2,7 @@ package io.gemba.agent.demo;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,13 @@ public final class EmbeddedBroker implements AutoCloseable {
       home = Files.createTempDirectory("gemba-demo-broker");
       Path conf = Files.createDirectories(home.resolve("conf"));
       Files.writeString(conf.resolve("config.xml"), config(port));
+      // HiveMQ configures logging from its folder, or else with its own defaults: give it the
+      // agent's, so that the demo logs as the agent does.
+      try (InputStream logging = EmbeddedBroker.class.getResourceAsStream("/logback.xml")) {
+        if (logging != null) {
+          Files.copy(logging, conf.resolve("logback.xml"));
+        }
+      }
       Files.createDirectories(home.resolve("data"));
       Files.createDirectories(home.resolve("extensions"));
     } catch (IOException e) {

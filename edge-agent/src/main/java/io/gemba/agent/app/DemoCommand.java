@@ -1,0 +1,171 @@
+package io.gemba.agent.app;
+
+import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.config.EngineConfig;
+import io.gemba.agent.config.HttpConfig;
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.demo.EmbeddedBroker;
+import io.gemba.agent.demo.LineSummary;
+import io.gemba.agent.demo.SimulatedClock;
+import io.gemba.agent.simulate.PlantGenerator;
+import io.gemba.agent.simulate.PublishListener;
+import io.gemba.agent.simulate.PublishOptions;
+import io.gemba.agent.simulate.SimulatedPlant;
+import io.gemba.agent.simulate.SimulationOptions;
+import io.gemba.agent.simulate.SimulatorPublisher;
+import io.gemba.collector.engine.LineSnapshot;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: an embedded broker, a simulated plant and the agent, nothing to install. */
+@Command(
+    name = "demo",
+    description = {
+      "See the agent work with nothing installed: starts an embedded MQTT broker (HiveMQ CE) on"
+          + " 127.0.0.1, a simulated battery-pack plant publishing to it, and the agent reading"
+          + " it. Plant time runs --speed-up times faster than the clock. No InfluxDB: the KPIs are"
+          + " on http://127.0.0.1:8080/api/v1/lines, /api/v1/stations and /metrics, and a summary"
+          + " of each line is logged every minute. Ctrl-C stops it."
+    },
+    mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "port of the agent's HTTP API on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+  int httpPort;
+
+  @Option(
+      names = "--mqtt-port",
+      defaultValue = "1883",
+      description = "port of the embedded MQTT broker on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+  int mqttPort;
+
+  @Option(
+      names = "--lines",
+      defaultValue = "2",
+      description = "simulated production lines (default: ${DEFAULT-VALUE})")
+  int lines;
+
+  @Option(
+      names = "--stations",
+      defaultValue = "5",
+      description = "stations per line (default: ${DEFAULT-VALUE})")
+  int stations;
+
+  @Option(
+      names = "--speed-up",
+      defaultValue = "60",
+      description =
+          "how much faster plant time runs: 60 is an hour of plant per minute (default:"
+              + " ${DEFAULT-VALUE})")
+  double speedUp;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "20261126",
+      description =
+          "seed of the simulated plant: the same seed, the same plant (default:"
+              + " ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--summary-every",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "how often each line's summary is logged (default: ${DEFAULT-VALUE})")
+  Duration summaryEvery;
+
+  @Override
+  public Integer call() throws Exception {
+    SimulationOptions options =
+        SimulationOptions.defaults()
+            .withLines(lines)
+            .withStationsPerLine(stations)
+            .withSeed(seed)
+            .withSpeedUp(speedUp);
+    SimulatedPlant plant = new SimulatedPlant(options);
+    Instant plantStart = shiftMorning(LocalDate.now(SimulatedPlant.ZONE));
+    EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
+    Clock plantClock = new SimulatedClock(Clock.systemUTC(), plantStart, speedUp);
+    AgentConfig config =
+        new AgentConfig(
+            plant.model(),
+            io.gemba.collector.telemetry.DecoderSettings.defaults(),
+            MqttConfig.of(URI.create(broker.uri()), "gemba-demo-agent"),
+            InfluxConfig.disabled(),
+            new HttpConfig("127.0.0.1", httpPort),
+            EngineConfig.defaults());
+    Agent agent;
+    try {
+      agent = Configs.await(Agent.start(config, plantClock));
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    SimulatorPublisher publisher =
+        SimulatorPublisher.start(
+            new PlantGenerator(plant, plantStart),
+            PublishOptions.to(URI.create(broker.uri())),
+            Clock.systemUTC(),
+            PublishListener.NONE);
+    log.info(
+        "demo: {} lines of {} stations from {} plant time, {}x; KPIs on http://127.0.0.1:{}/api/v1/lines",
+        lines,
+        stations,
+        plantStart.atZone(SimulatedPlant.ZONE).toLocalDateTime(),
+        speedUp,
+        agent.httpPort());
+    ScheduledExecutorService summaries =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "gemba-demo-summary");
+              thread.setDaemon(true);
+              return thread;
+            });
+    summaries.scheduleAtFixedRate(
+        () -> {
+          for (LineSnapshot line : agent.lines()) {
+            log.info(LineSummary.of(line));
+          }
+        },
+        summaryEvery.toMillis(),
+        summaryEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
+    UntilStopped.await(
+        () -> {
+          summaries.shutdownNow();
+          publisher.close();
+          return agent
+              .stop()
+              .whenComplete((ignored, failure) -> broker.close())
+              .exceptionally(failure -> null)
+              .thenCompose(ignored -> CompletableFuture.completedFuture(null));
+        });
+    return 0;
+  }
+
+  /** 06:55 plant time of the last working day (Monday to Saturday) up to {@code today}. */
+  static Instant shiftMorning(LocalDate today) {
+    LocalDate day = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.minusDays(1) : today;
+    return day.atTime(LocalTime.of(6, 55)).atZone(SimulatedPlant.ZONE).toInstant();
+  }
+}
