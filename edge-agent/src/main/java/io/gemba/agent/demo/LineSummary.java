@@ -4,7 +4,6 @@ import io.gemba.collector.engine.LineSnapshot;
 import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.telemetry.MachineState;
 import java.util.Locale;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /** The one line per production line that {@code demo} logs every minute. */
@@ -39,8 +38,11 @@ public final class LineSummary {
     }
     StringJoiner states = new StringJoiner(", ", "; stations: ", "");
     states.setEmptyValue("; no station state yet");
-    for (Map.Entry<MachineState, Integer> entry : line.stationsByState().entrySet()) {
-      states.add(entry.getValue() + " " + entry.getKey());
+    for (MachineState state : MachineState.values()) { // in the enum's order: the map has none
+      Integer stations = line.stationsByState().get(state);
+      if (stations != null) {
+        states.add(stations + " " + state);
+      }
     }
     return text.append(states).toString();
   }

@@ -8,7 +8,6 @@ import io.gemba.collector.kpi.Losses;
 import io.gemba.collector.telemetry.MachineState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The API's JSON of stations and lines (docs/operations.md). Ratios are numbers in [0, 1] or {@code
@@ -39,8 +38,11 @@ final class SnapshotJson {
 
   static JsonObject line(LineSnapshot l) {
     JsonObject byState = new JsonObject();
-    for (Map.Entry<MachineState, Integer> entry : l.stationsByState().entrySet()) {
-      byState.put(entry.getKey().name(), entry.getValue());
+    for (MachineState state : MachineState.values()) { // in the enum's order, every time
+      Integer stations = l.stationsByState().get(state);
+      if (stations != null) {
+        byState.put(state.name(), stations);
+      }
     }
     return new JsonObject()
         .put("site", l.site())

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * that fails for want of the server (no connection, 5xx, 429) is tried again after a backoff of 1 s
  * doubling to 30 s (or the server's {@code Retry-After}); a batch the server refuses (another 4xx)
  * is given up and counted. When the buffer is full, the oldest points are given up and counted
- * ({@code buffer_full}). Nothing is dropped without a count and a log line; the durable spool comes
- * with issue 5.
+ * ({@code buffer_full}); the bound counts the batch under way. Nothing is dropped without a count
+ * and a log line; the durable spool comes with issue 5.
  */
 public final class InfluxPointWriter implements PointWriter {
 
@@ -104,7 +104,19 @@ public final class InfluxPointWriter implements PointWriter {
 
   private void take(List<String> lines) {
     pending.addAll(lines);
-    int over = pending.size() - config.maxPendingPoints();
+    trim();
+    if (pending.size() >= config.batchSize()) {
+      send();
+    }
+  }
+
+  /**
+   * Keeps at most {@code maxPendingPoints} points, those of a batch under way included, giving up
+   * the oldest of those waiting.
+   */
+  private void trim() {
+    int over =
+        pending.size() + (inFlight == null ? 0 : inFlight.size()) - config.maxPendingPoints();
     if (over > 0) {
       for (int i = 0; i < over; i++) {
         pending.pollFirst();
@@ -120,9 +132,6 @@ public final class InfluxPointWriter implements PointWriter {
             config.maxPendingPoints(),
             over);
       }
-    }
-    if (pending.size() >= config.batchSize()) {
-      send();
     }
   }
 
@@ -189,6 +198,7 @@ public final class InfluxPointWriter implements PointWriter {
     for (int i = batch.size() - 1; i >= 0; i--) {
       pending.addFirst(batch.get(i));
     }
+    trim();
     long waitMs = retryAfterMs(cause).orElse(backoffMs);
     retryAtMs = System.currentTimeMillis() + waitMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
