@@ -2,10 +2,13 @@ package io.gemba.agent.app;
 
 import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.ConfigSummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code check-config FILE}: validates a configuration without starting anything. */
 @Command(
@@ -21,14 +24,18 @@ final class CheckConfigCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the YAML configuration file")
   Path config;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    AgentConfig loaded = Configs.load(config);
+    AgentConfig loaded = Configs.load(config, spec.commandLine().getErr());
     if (loaded == null) {
       return Main.BAD_CONFIGURATION;
     }
-    System.out.println(ConfigSummary.describe(loaded));
-    System.out.println("configuration is valid");
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(ConfigSummary.describe(loaded));
+    out.println("configuration is valid");
+    out.flush();
     return 0;
   }
 }

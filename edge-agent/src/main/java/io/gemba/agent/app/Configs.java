@@ -4,6 +4,7 @@ import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.ConfigException;
 import io.gemba.agent.config.ConfigLoader;
 import io.vertx.core.Future;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 
@@ -12,15 +13,19 @@ final class Configs {
 
   private Configs() {}
 
-  /** The configuration of {@code file} with the environment, or null after printing problems. */
-  static AgentConfig load(Path file) {
+  /**
+   * The configuration of {@code file} with the environment, or null after printing its problems to
+   * {@code err}.
+   */
+  static AgentConfig load(Path file, PrintWriter err) {
     try {
       return ConfigLoader.load(file, System.getenv());
     } catch (ConfigException e) {
-      System.err.println("configuration " + file + " is not valid:");
+      err.println("configuration " + file + " is not valid:");
       for (String problem : e.problems()) {
-        System.err.println("  " + problem);
+        err.println("  " + problem);
       }
+      err.flush();
       return null;
     }
   }

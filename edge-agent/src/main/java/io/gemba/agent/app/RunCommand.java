@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code run --config FILE}: the agent as a plant runs it. */
 @Command(
@@ -27,9 +29,11 @@ final class RunCommand implements Callable<Integer> {
       description = "the YAML configuration file")
   Path config;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    AgentConfig loaded = Configs.load(config);
+    AgentConfig loaded = Configs.load(config, spec.commandLine().getErr());
     if (loaded == null) {
       return Main.BAD_CONFIGURATION;
     }
