@@ -233,6 +233,7 @@ class AgentIT {
       throws Exception {
     await()
         .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(50))
         .ignoreExceptions()
         .until(

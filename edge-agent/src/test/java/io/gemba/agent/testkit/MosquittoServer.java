@@ -280,6 +280,11 @@ public final class MosquittoServer implements AutoCloseable {
         # beyond the window wait in the queue above: this limits throughput, loses nothing.
         max_inflight_messages 100
 
+        # Send small packets (a PUBACK, a short PUBLISH) at once instead of holding them for
+        # Nagle's algorithm (the default, false): otherwise a client that waits for each PUBACK
+        # waits tens of milliseconds for the peer's delayed TCP acknowledgement every time.
+        set_tcp_nodelay true
+
         # Log connections, warnings and errors to a file in the temp dir, with ISO timestamps.
         log_dest file %s
         log_type error
