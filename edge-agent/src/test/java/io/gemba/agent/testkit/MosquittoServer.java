@@ -44,21 +44,44 @@ public final class MosquittoServer implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
-  private static final int START_ATTEMPTS = 3;
   // Logged once the listeners are open (and persisted sessions loaded).
   private static final Pattern RUNNING_LINE = Pattern.compile("mosquitto version \\S+ running");
 
-  private final Path binary;
   private final String username;
   private final String password;
-  private Path dir;
-  private ServerProcess process;
-  private int port;
+  private final LocalServer server;
 
   private MosquittoServer(Builder builder) {
-    this.binary = builder.binary;
     this.username = builder.username;
     this.password = builder.password;
+    this.server =
+        new LocalServer(
+            "mosquitto",
+            builder.binary,
+            INSTALL_HINT,
+            START_TIMEOUT,
+            STOP_TIMEOUT,
+            new LocalServer.Launch() {
+              @Override
+              public void beforeLaunch(LocalServer server) {
+                writeConfig();
+              }
+
+              @Override
+              public List<String> command(LocalServer server) {
+                return List.of(server.binary().toString(), "-c", configFile().toString());
+              }
+
+              @Override
+              public boolean ready(LocalServer server) {
+                return MosquittoServer.this.ready();
+              }
+
+              @Override
+              public String readiness(LocalServer server) {
+                return "running and accepting connections on 127.0.0.1:" + server.port();
+              }
+            });
   }
 
   public static Builder builder() {
@@ -71,30 +94,13 @@ public final class MosquittoServer implements AutoCloseable {
    * of the log, if it does not within 15 s.
    */
   public MosquittoServer start() {
-    if (dir != null) {
-      throw new IllegalStateException("already started; use restart()");
-    }
-    ServerProcess.requireExecutable(binary, INSTALL_HINT);
-    dir = ServerProcess.createTempDir("gemba-mosquitto-");
-    process = new ServerProcess("mosquitto", logFile());
-    try {
-      prepareDir();
-      launchOnFreePort();
-      return this;
-    } catch (RuntimeException e) {
-      try {
-        close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    server.start(this::prepareDir);
+    return this;
   }
 
   /** The TCP port of the listener on 127.0.0.1. */
   public int port() {
-    requireStarted();
-    return port;
+    return server.port();
   }
 
   /** The server URI for Paho: {@code tcp://127.0.0.1:PORT}. */
@@ -104,20 +110,17 @@ public final class MosquittoServer implements AutoCloseable {
 
   /** The broker's log (its own log lines and anything it printed), kept across restarts. */
   public Path logFile() {
-    requireStarted();
-    return dir.resolve("mosquitto.log");
+    return server.logFile();
   }
 
   /** The mosquitto.conf this broker runs with. */
   public Path configFile() {
-    requireStarted();
-    return dir.resolve("mosquitto.conf");
+    return server.dir().resolve("mosquitto.conf");
   }
 
   /** The directory of {@code mosquitto.db}, the persisted sessions and messages. */
   public Path dataDir() {
-    requireStarted();
-    return dir.resolve("data");
+    return server.dir().resolve("data");
   }
 
   /** The username clients must give, if the builder set credentials. */
@@ -131,19 +134,17 @@ public final class MosquittoServer implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return process != null && process.isRunning();
+    return server.isRunning();
   }
 
   /** SIGTERM and wait for the exit: Mosquitto saves its persistence file as it stops. */
   public void stop() {
-    requireStarted();
-    process.stop(STOP_TIMEOUT);
+    server.stop();
   }
 
   /** SIGKILL: a crash. Only what the last autosave wrote (at most 1 s old) survives. */
   public void kill() {
-    requireStarted();
-    process.kill();
+    server.kill();
   }
 
   /**
@@ -151,27 +152,13 @@ public final class MosquittoServer implements AutoCloseable {
    * persistence: clients reconnect to the same URI and find their persistent sessions.
    */
   public void restart() {
-    requireStarted();
-    if (process.isRunning()) {
-      process.stop(STOP_TIMEOUT);
-    }
-    launch();
+    server.restart();
   }
 
   /** Stops the broker (SIGTERM, SIGKILL if that fails) and deletes its temp dir. */
   @Override
   public void close() {
-    if (dir == null) {
-      return;
-    }
-    try {
-      if (process.isRunning()) {
-        process.stop(STOP_TIMEOUT);
-      }
-    } finally {
-      ServerProcess.deleteTempDir(dir);
-      dir = null;
-    }
+    server.close();
   }
 
   private void prepareDir() {
@@ -181,41 +168,18 @@ public final class MosquittoServer implements AutoCloseable {
         writePasswordFile();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir, e);
+      throw new UncheckedIOException("cannot prepare " + server.dir(), e);
     }
-  }
-
-  // The free port may be taken by another process before Mosquitto binds it: try a new one.
-  private void launchOnFreePort() {
-    for (int attempt = 1; ; attempt++) {
-      port = FreePort.find();
-      writeConfig();
-      try {
-        launch();
-        return;
-      } catch (IllegalStateException e) {
-        boolean portTaken = process.outputSinceStart().contains("Address already in use");
-        if (!portTaken || attempt == START_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private void launch() {
-    process.start(List.of(binary.toString(), "-c", configFile().toString()));
-    process.awaitReady(
-        "running and accepting connections on 127.0.0.1:" + port, START_TIMEOUT, this::ready);
   }
 
   // The log line first: another process that took the port would accept connections too.
   private boolean ready() {
-    return RUNNING_LINE.matcher(process.outputSinceStart()).find() && acceptsConnections();
+    return RUNNING_LINE.matcher(server.outputSinceStart()).find() && acceptsConnections();
   }
 
   private boolean acceptsConnections() {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 250);
+      socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 250);
       return true;
     } catch (IOException e) {
       return false;
@@ -235,7 +199,7 @@ public final class MosquittoServer implements AutoCloseable {
               allow_anonymous false
               password_file %s
               """
-                .formatted(dir.resolve("passwd"));
+                .formatted(server.dir().resolve("passwd"));
     String config =
         """
         # Written by Gemba's test kit (io.gemba.agent.testkit.MosquittoServer) for Mosquitto 2.0.
@@ -293,7 +257,7 @@ public final class MosquittoServer implements AutoCloseable {
         log_type information
         log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
         """
-            .formatted(System.getProperty("user.name"), port, auth, dataDir(), logFile());
+            .formatted(System.getProperty("user.name"), server.port(), auth, dataDir(), logFile());
     try {
       Files.writeString(configFile(), config, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -303,7 +267,7 @@ public final class MosquittoServer implements AutoCloseable {
 
   private void writePasswordFile() throws IOException {
     ServerProcess.requireExecutable(PASSWD_BINARY, INSTALL_HINT);
-    Path passwd = dir.resolve("passwd");
+    Path passwd = server.dir().resolve("passwd");
     Process p =
         new ProcessBuilder(
                 PASSWD_BINARY.toString(), "-c", "-b", passwd.toString(), username, password)
@@ -317,12 +281,6 @@ public final class MosquittoServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing " + passwd, e);
-    }
-  }
-
-  private void requireStarted() {
-    if (dir == null) {
-      throw new IllegalStateException("mosquitto not started (or already closed)");
     }
   }
 

@@ -63,16 +63,12 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final int START_ATTEMPTS = 3;
   // VictoriaMetrics refuses samples more than 2 days ahead; read up to 3 days ahead.
   private static final Duration READ_AHEAD = Duration.ofDays(3);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path binary;
-  private Path dir;
-  private ServerProcess process;
+  private final LocalServer server;
   private HttpClient http;
-  private int port;
 
   /** A server with the Debian package's binary; call {@link #start()}. */
   public VictoriaMetricsServer() {
@@ -80,7 +76,35 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   }
 
   VictoriaMetricsServer(Path binary) {
-    this.binary = Objects.requireNonNull(binary, "binary");
+    this.server =
+        new LocalServer(
+            "victoria-metrics",
+            Objects.requireNonNull(binary, "binary"),
+            INSTALL_HINT,
+            START_TIMEOUT,
+            STOP_TIMEOUT,
+            new LocalServer.Launch() {
+              @Override
+              public void beforeLaunch(LocalServer server) {
+                // A new client per start: no pooled connection to a previous process.
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+              }
+
+              @Override
+              public List<String> command(LocalServer server) {
+                return VictoriaMetricsServer.this.command();
+              }
+
+              @Override
+              public boolean ready(LocalServer server) {
+                return VictoriaMetricsServer.this.ready();
+              }
+
+              @Override
+              public String readiness(LocalServer server) {
+                return "answering OK at " + url() + "/health";
+              }
+            });
   }
 
   /**
@@ -89,29 +113,13 @@ public final class VictoriaMetricsServer implements AutoCloseable {
    * more than 30 s.
    */
   public VictoriaMetricsServer start() {
-    if (dir != null) {
-      throw new IllegalStateException("already started; use restart()");
-    }
-    ServerProcess.requireExecutable(binary, INSTALL_HINT);
-    dir = ServerProcess.createTempDir("gemba-victoria-metrics-");
-    process = new ServerProcess("victoria-metrics", logFile());
-    try {
-      launchOnFreePort();
-      return this;
-    } catch (RuntimeException e) {
-      try {
-        close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    server.start(() -> {});
+    return this;
   }
 
   /** The HTTP port on 127.0.0.1. */
   public int port() {
-    requireStarted();
-    return port;
+    return server.port();
   }
 
   /**
@@ -124,18 +132,16 @@ public final class VictoriaMetricsServer implements AutoCloseable {
 
   /** The server's output, kept across restarts. */
   public Path logFile() {
-    requireStarted();
-    return dir.resolve("victoria-metrics.log");
+    return server.logFile();
   }
 
   /** The {@code -storageDataPath}. */
   public Path dataDir() {
-    requireStarted();
-    return dir.resolve("data");
+    return server.dir().resolve("data");
   }
 
   public boolean isRunning() {
-    return process != null && process.isRunning();
+    return server.isRunning();
   }
 
   /** Makes every sample written so far searchable ({@code /internal/force_flush}). */
@@ -245,76 +251,40 @@ public final class VictoriaMetricsServer implements AutoCloseable {
 
   /** SIGTERM and wait for the exit: VictoriaMetrics writes what it holds in memory as it stops. */
   public void stop() {
-    requireStarted();
-    process.stop(STOP_TIMEOUT);
+    server.stop();
   }
 
   /** SIGKILL: a crash. Samples not yet flushed to disk are lost. */
   public void kill() {
-    requireStarted();
-    process.kill();
+    server.kill();
   }
 
   /** Starts the server again (stopping it first if it runs) on the same port and data dir. */
   public void restart() {
-    requireStarted();
-    if (process.isRunning()) {
-      process.stop(STOP_TIMEOUT);
-    }
-    launch();
+    server.restart();
   }
 
   /** Stops the server (SIGTERM, SIGKILL if that fails) and deletes its temp dir. */
   @Override
   public void close() {
-    if (dir == null) {
-      return;
-    }
-    try {
-      if (process.isRunning()) {
-        process.stop(STOP_TIMEOUT);
-      }
-    } finally {
-      ServerProcess.deleteTempDir(dir);
-      dir = null;
-    }
+    server.close();
   }
 
-  // The free port may be taken by another process before the server binds it: try a new one.
-  private void launchOnFreePort() {
-    for (int attempt = 1; ; attempt++) {
-      port = FreePort.find();
-      try {
-        launch();
-        return;
-      } catch (IllegalStateException e) {
-        boolean portTaken = process.outputSinceStart().contains("address already in use");
-        if (!portTaken || attempt == START_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private void launch() {
-    // A new client per start: no pooled connection to a previous process.
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    process.start(
-        List.of(
-            binary.toString(),
-            "-storageDataPath=" + dataDir(),
-            "-httpListenAddr=127.0.0.1:" + port,
-            // Keep all data: tests write timestamps from any year.
-            "-retentionPeriod=100y",
-            // Samples at "now" are searchable at once (by default the last 30 s are hidden).
-            "-search.latencyOffset=0s",
-            // No cache of query results: a query after a write sees that write.
-            "-search.disableCache",
-            // One sample per series and millisecond, the last written, as InfluxDB overwrites.
-            "-dedup.minScrapeInterval=1ms",
-            // Warnings and errors only (rejected rows are warnings); no line per flush.
-            "-loggerLevel=WARN"));
-    process.awaitReady("answering OK at " + url() + "/health", START_TIMEOUT, this::ready);
+  private List<String> command() {
+    return List.of(
+        server.binary().toString(),
+        "-storageDataPath=" + dataDir(),
+        "-httpListenAddr=127.0.0.1:" + server.port(),
+        // Keep all data: tests write timestamps from any year.
+        "-retentionPeriod=100y",
+        // Samples at "now" are searchable at once (by default the last 30 s are hidden).
+        "-search.latencyOffset=0s",
+        // No cache of query results: a query after a write sees that write.
+        "-search.disableCache",
+        // One sample per series and millisecond, the last written, as InfluxDB overwrites.
+        "-dedup.minScrapeInterval=1ms",
+        // Warnings and errors only (rejected rows are warnings); no line per flush.
+        "-loggerLevel=WARN");
   }
 
   // Healthy, and with our data dir: another server that took the port could be healthy too.
@@ -362,7 +332,7 @@ public final class VictoriaMetricsServer implements AutoCloseable {
       }
       return response.body();
     } catch (IOException e) {
-      throw process.failure("request to victoria-metrics failed: " + built.uri() + ": " + e);
+      throw server.failure("request to victoria-metrics failed: " + built.uri() + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted: " + built.uri(), e);
@@ -405,12 +375,6 @@ public final class VictoriaMetricsServer implements AutoCloseable {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new IllegalStateException("not JSON from victoria-metrics: " + json, e);
-    }
-  }
-
-  private void requireStarted() {
-    if (dir == null) {
-      throw new IllegalStateException("victoria-metrics not started (or already closed)");
     }
   }
 
