@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: an embedded broker, a simulated plant and the agent, nothing to install. */
@@ -45,34 +46,27 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 
+  @Mixin PlantOptions plant;
+
   private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
 
   @Option(
       names = "--http-port",
+      paramLabel = "PORT",
       defaultValue = "8080",
       description = "port of the agent's HTTP API on 127.0.0.1 (default: ${DEFAULT-VALUE})")
   int httpPort;
 
   @Option(
       names = "--mqtt-port",
+      paramLabel = "PORT",
       defaultValue = "1883",
       description = "port of the embedded MQTT broker on 127.0.0.1 (default: ${DEFAULT-VALUE})")
   int mqttPort;
 
   @Option(
-      names = "--lines",
-      defaultValue = "2",
-      description = "simulated production lines (default: ${DEFAULT-VALUE})")
-  int lines;
-
-  @Option(
-      names = "--stations",
-      defaultValue = "5",
-      description = "stations per line (default: ${DEFAULT-VALUE})")
-  int stations;
-
-  @Option(
       names = "--speed-up",
+      paramLabel = "FACTOR",
       defaultValue = "60",
       description =
           "how much faster plant time runs: 60 is an hour of plant per minute (default:"
@@ -80,15 +74,8 @@ final class DemoCommand implements Callable<Integer> {
   double speedUp;
 
   @Option(
-      names = "--seed",
-      defaultValue = "20261126",
-      description =
-          "seed of the simulated plant: the same seed, the same plant (default:"
-              + " ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(
       names = "--summary-every",
+      paramLabel = "DURATION",
       defaultValue = "60s",
       converter = DurationConverter.class,
       description = "how often each line's summary is logged (default: ${DEFAULT-VALUE})")
@@ -96,19 +83,14 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SimulationOptions options =
-        SimulationOptions.defaults()
-            .withLines(lines)
-            .withStationsPerLine(stations)
-            .withSeed(seed)
-            .withSpeedUp(speedUp);
-    SimulatedPlant plant = new SimulatedPlant(options);
+    SimulationOptions options = plant.simulation(speedUp);
+    SimulatedPlant simulated = new SimulatedPlant(options);
     Instant plantStart = shiftMorning(LocalDate.now(SimulatedPlant.ZONE));
     EmbeddedBroker broker = EmbeddedBroker.start(mqttPort);
     Clock plantClock = new SimulatedClock(Clock.systemUTC(), plantStart, speedUp);
     AgentConfig config =
         new AgentConfig(
-            plant.model(),
+            simulated.model(),
             io.gemba.collector.telemetry.DecoderSettings.defaults(),
             MqttConfig.of(URI.create(broker.uri()), "gemba-demo-agent"),
             InfluxConfig.disabled(),
@@ -123,14 +105,14 @@ final class DemoCommand implements Callable<Integer> {
     }
     SimulatorPublisher publisher =
         SimulatorPublisher.start(
-            new PlantGenerator(plant, plantStart),
+            new PlantGenerator(simulated, plantStart),
             PublishOptions.to(URI.create(broker.uri())),
             Clock.systemUTC(),
             PublishListener.NONE);
     log.info(
         "demo: {} lines of {} stations from {} plant time, {}x; KPIs on http://127.0.0.1:{}/api/v1/lines",
-        lines,
-        stations,
+        plant.lines,
+        plant.stations,
         plantStart.atZone(SimulatedPlant.ZONE).toLocalDateTime(),
         speedUp,
         agent.httpPort());

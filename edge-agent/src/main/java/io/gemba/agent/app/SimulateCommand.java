@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code simulate}: publishes a simulated plant to a broker. */
@@ -36,31 +37,27 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 final class SimulateCommand implements Callable<Integer> {
 
+  @Mixin PlantOptions plant;
+
   private static final Logger log = LoggerFactory.getLogger(SimulateCommand.class);
 
   @Option(
       names = "--broker",
+      paramLabel = "URI",
       defaultValue = "tcp://127.0.0.1:1883",
       description = "broker URI, tcp://HOST:PORT (default: ${DEFAULT-VALUE})")
   URI broker;
 
-  @Option(names = "--lines", defaultValue = "2", description = "lines (default: ${DEFAULT-VALUE})")
-  int lines;
-
-  @Option(
-      names = "--stations",
-      defaultValue = "5",
-      description = "stations per line (default: ${DEFAULT-VALUE})")
-  int stations;
-
   @Option(
       names = "--speed-up",
+      paramLabel = "FACTOR",
       defaultValue = "1",
       description = "how much faster plant time runs than the clock (default: ${DEFAULT-VALUE})")
   double speedUp;
 
   @Option(
       names = "--rate",
+      paramLabel = "PER_SECOND",
       defaultValue = "0",
       description =
           "messages per second, open loop; 0 follows plant time (default: ${DEFAULT-VALUE})")
@@ -68,34 +65,32 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--qos",
+      paramLabel = "QOS",
       defaultValue = "1",
       description = "MQTT QoS of the messages, 0, 1 or 2 (default: ${DEFAULT-VALUE})")
   int qos;
 
   @Option(
       names = "--clients",
+      paramLabel = "N",
       defaultValue = "1",
       description = "MQTT connections; lines are spread over them (default: ${DEFAULT-VALUE})")
   int clients;
 
   @Option(
-      names = "--seed",
-      defaultValue = "20261126",
-      description = "seed: the same seed, the same messages (default: ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(
       names = "--duration",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "stop after this long (90s, 10m, 1h); runs until stopped when not given")
   Duration duration;
 
   @Option(
       names = "--start",
+      paramLabel = "TIME",
       description = "plant time of the first message, RFC 3339 (default: now)")
   Instant start;
 
-  @Option(names = "--username", description = "MQTT user name")
+  @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name")
   String username;
 
   @Option(
@@ -106,12 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SimulationOptions options =
-        SimulationOptions.defaults()
-            .withLines(lines)
-            .withStationsPerLine(stations)
-            .withSeed(seed)
-            .withSpeedUp(speedUp);
+    SimulationOptions options = plant.simulation(speedUp);
     PublishOptions publish =
         PublishOptions.to(broker).withQos(qos).withClients(clients).withRate(rate);
     if (duration != null) {
@@ -129,8 +119,8 @@ final class SimulateCommand implements Callable<Integer> {
             PublishListener.NONE);
     log.info(
         "simulate: {} lines of {} stations to {} at QoS {}, {}",
-        lines,
-        stations,
+        plant.lines,
+        plant.stations,
         broker,
         qos,
         rate > 0 ? rate + " messages/s" : speedUp + "x plant time");
