@@ -1,0 +1,51 @@
+package io.gemba.agent.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcFsTest {
+
+  // pid, name (with a space and a parenthesis of its own), state, then fields 4 to 22;
+  // utime (field 14) 250 ticks, stime (field 15) 130 ticks
+  private static final String STAT =
+      "4242 (odd) name) S 1 4242 4242 0 -1 4194560 5000 0 3 0 250 130 0 0 20 0 42 0 1000\n";
+
+  @Test
+  void cpuMs_utimePlusStime_ticksOfTenMilliseconds() {
+    // (250 + 130) ticks at 100 a second = 3,800 ms
+    assertThat(ProcFs.cpuMs(STAT)).isEqualTo(3_800);
+  }
+
+  @Test
+  void name_betweenFirstOpeningAndLastClosingParenthesis() {
+    assertThat(ProcFs.name(STAT)).isEqualTo("odd) name");
+  }
+
+  @Test
+  void kib_valueOfTheKey_zeroWhenAbsent() {
+    String status = "Name:\tjava\nVmHWM:\t  524288 kB\nVmRSS:\t  409600 kB\nThreads:\t42\n";
+
+    assertThat(ProcFs.kib(status, "VmRSS")).isEqualTo(409_600);
+    assertThat(ProcFs.kib(status, "VmHWM")).isEqualTo(524_288);
+    assertThat(ProcFs.kib(status, "VmSwap")).isZero();
+  }
+
+  @Test
+  void busiest_cpuUsedBetweenReadings_shareOfOneCore() {
+    Map<Long, ProcFs.ThreadCpu> before =
+        Map.of(
+            1L, new ProcFs.ThreadCpu("MQTT Call: gemb", 100), 2L, new ProcFs.ThreadCpu("idle", 50));
+    Map<Long, ProcFs.ThreadCpu> after =
+        Map.of(
+            1L, new ProcFs.ThreadCpu("MQTT Call: gemb", 600),
+            2L, new ProcFs.ThreadCpu("idle", 50),
+            3L, new ProcFs.ThreadCpu("new", 200));
+
+    // over 1,000 ms: 500 ms (50%), 200 ms for the thread that started in between (20%), none idle
+    assertThat(ProcFs.busiest(before, after, 1_000, 5))
+        .isEqualTo("`MQTT Call: gemb` 50%, `new` 20%");
+    assertThat(ProcFs.busiest(before, after, 1_000, 1)).isEqualTo("`MQTT Call: gemb` 50%");
+  }
+}
