@@ -26,6 +26,16 @@ final class ProcFs {
   /** A process's CPU time so far and its memory now. */
   record Usage(long cpuMs, long rssKib, long peakRssKib) {}
 
+  /** The whole machine's CPU time so far, in ticks: busy and in all (over all processors). */
+  record MachineCpu(long busyTicks, long totalTicks) {
+
+    /** The share of all processors that was busy since {@code before}, in percent. */
+    double busyPercentSince(MachineCpu before) {
+      long total = totalTicks - before.totalTicks;
+      return total <= 0 ? 0 : 100.0 * (busyTicks - before.busyTicks) / total;
+    }
+  }
+
   /** One thread's name and CPU time so far. */
   record ThreadCpu(String name, long cpuMs) {}
 
@@ -34,6 +44,24 @@ final class ProcFs {
     String stat = Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8);
     String status = Files.readString(dir.resolve("status"), StandardCharsets.UTF_8);
     return new Usage(cpuMs(stat), kib(status, "VmRSS"), kib(status, "VmHWM"));
+  }
+
+  static MachineCpu machine() throws IOException {
+    return machine(Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0));
+  }
+
+  /**
+   * The first line of {@code /proc/stat}: {@code cpu user nice system idle iowait irq softirq steal
+   * ...}. Busy is all of the first eight but idle and iowait; guest time is already in user.
+   */
+  static MachineCpu machine(String cpuLine) {
+    String[] fields = cpuLine.trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i <= 8 && i < fields.length; i++) {
+      total += Long.parseLong(fields[i]);
+    }
+    long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+    return new MachineCpu(total - idle, total);
   }
 
   /** The threads of {@code pid} by thread id; threads that end while being read are left out. */

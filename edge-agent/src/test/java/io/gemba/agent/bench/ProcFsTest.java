@@ -48,4 +48,23 @@ class ProcFsTest {
         .isEqualTo("`MQTT Call: gemb` 50%, `new` 20%");
     assertThat(ProcFs.busiest(before, after, 1_000, 1)).isEqualTo("`MQTT Call: gemb` 50%");
   }
+
+  @Test
+  void machine_allButIdleAndIowaitIsBusy() {
+    // user 100, nice 0, system 50, idle 800, iowait 20, irq 5, softirq 15, steal 10, guest 30
+    ProcFs.MachineCpu cpu = ProcFs.machine("cpu  100 0 50 800 20 5 15 10 30 0");
+
+    // total = 100 + 0 + 50 + 800 + 20 + 5 + 15 + 10 = 1,000; busy = 1,000 - 800 - 20 = 180
+    assertThat(cpu.totalTicks()).isEqualTo(1_000);
+    assertThat(cpu.busyTicks()).isEqualTo(180);
+  }
+
+  @Test
+  void busyPercentSince_busyOverAllTicksBetweenReadings() {
+    ProcFs.MachineCpu before = new ProcFs.MachineCpu(180, 1_000);
+    ProcFs.MachineCpu after = new ProcFs.MachineCpu(330, 1_200);
+
+    // 150 busy of 200 ticks
+    assertThat(after.busyPercentSince(before)).isEqualTo(75.0);
+  }
 }
