@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AgentPhase {
 
   private static final long START_DELAY_NANOS = Duration.ofMillis(100).toNanos();
-  private static final int TOP_THREADS = 5;
+  private static final int TOP_THREADS = 6;
 
   private final AgentProcess agent;
   private final NumberedLoad load;
@@ -43,6 +43,7 @@ final class AgentPhase {
     Map<Long, ProcFs.ThreadCpu> threadsBefore = agent.threads();
     ProcFs.Usage brokerBefore = ProcFs.usage(brokerPid);
     ProcFs.MachineCpu machineBefore = ProcFs.machine();
+    ProcFs.Usage benchBefore = ProcFs.usage(ProcessHandle.current().pid());
     long startNanos = System.nanoTime();
 
     Sampler sampler = new Sampler(log, latency);
@@ -61,6 +62,7 @@ final class AgentPhase {
     Map<Long, ProcFs.ThreadCpu> threadsAfter = agent.threads();
     ProcFs.Usage brokerAfter = ProcFs.usage(brokerPid);
     double machineBusy = ProcFs.machine().busyPercentSince(machineBefore);
+    ProcFs.Usage benchAfter = ProcFs.usage(ProcessHandle.current().pid());
     long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
     double messages = Math.max(1, published.handed());
     return new StepResult(
@@ -73,6 +75,9 @@ final class AgentPhase {
         agentAfter.rssKib(),
         agentAfter.peakRssKib(),
         (brokerAfter.cpuMs() - brokerBefore.cpuMs()) * 1000 / messages,
+        (benchAfter.cpuMs() - benchBefore.cpuMs())
+            * 1000
+            / (double) Math.max(1, published.handed()),
         machineBusy,
         ProcFs.busiest(threadsBefore, threadsAfter, wallMs, TOP_THREADS)
             + (sampler.failures.get() > 0

@@ -34,6 +34,7 @@ final class BaselinePhase {
     subscriber.expect(new BaselineSubscriber.Expectation(log, accounting, latency));
     ProcFs.Usage brokerBefore = ProcFs.usage(brokerPid);
     ProcFs.MachineCpu machineBefore = ProcFs.machine();
+    ProcFs.Usage benchBefore = ProcFs.usage(ProcessHandle.current().pid());
 
     NumberedLoad.Published published = load.publish(schedule, log);
     long acknowledgedAt = System.nanoTime();
@@ -48,6 +49,7 @@ final class BaselinePhase {
 
     ProcFs.Usage brokerAfter = ProcFs.usage(brokerPid);
     double machineBusy = ProcFs.machine().busyPercentSince(machineBefore);
+    ProcFs.Usage benchAfter = ProcFs.usage(ProcessHandle.current().pid());
     return new StepResult(
         rate,
         published,
@@ -58,6 +60,9 @@ final class BaselinePhase {
         -1,
         -1,
         (brokerAfter.cpuMs() - brokerBefore.cpuMs())
+            * 1000
+            / (double) Math.max(1, published.handed()),
+        (benchAfter.cpuMs() - benchBefore.cpuMs())
             * 1000
             / (double) Math.max(1, published.handed()),
         machineBusy,

@@ -55,7 +55,7 @@ final class BenchReport {
         "Latency: the age of the newest message visible in VictoriaMetrics, sampled every 200 ms while publishing (includes VictoriaMetrics' search delay above).\n\n");
     table(md, agent, true);
     md.append(
-        "\nThe agent's busiest threads per step (CPU as a share of one core over the step; names cut to 15 characters by Linux):\n\n");
+        "\nThe agent's CPU by thread per step (as a share of one core over the step; names cut to 15 characters by Linux, numbered threads together):\n\n");
     for (StepResult step : agent) {
       md.append("- %,d/s: %s\n".formatted(step.rate(), step.busiestThreads()));
     }
@@ -82,11 +82,11 @@ final class BenchReport {
 
   private static void table(StringBuilder md, List<StepResult> steps, boolean agent) {
     md.append(
-        "| rate offered | achieved | messages | lost | duplicates | p50 ms | p99 ms | agent CPU ms / 1,000 | agent RSS MiB (peak) | broker CPU ms / 1,000 | machine busy | result |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        "| rate offered | achieved | messages | lost | duplicates | p50 ms | p99 ms | agent CPU ms / 1,000 | agent RSS MiB (peak) | broker CPU ms / 1,000 | generator CPU ms / 1,000 | machine busy | result |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (StepResult s : steps) {
       md.append(
-          "| %,d | %,.0f | %,d | %,d | %,d | %s | %s | %s | %s | %.1f | %.0f%% | %s |\n"
+          "| %,d | %,.0f | %,d | %,d | %,d | %s | %s | %s | %s | %.1f | %.1f | %.0f%% | %s |\n"
               .formatted(
                   s.rate(),
                   s.published().achievedRate(),
@@ -100,6 +100,7 @@ final class BenchReport {
                       ? "%d (%d)".formatted(s.agentRssKib() / 1024, s.agentPeakRssKib() / 1024)
                       : "—",
                   s.brokerCpuMsPer1000(),
+                  s.benchCpuMsPer1000(),
                   s.machineBusyPercent(),
                   s.verdict()));
     }

@@ -20,6 +20,7 @@ class BenchReportTest {
         1024,
         1024,
         5,
+        20,
         50,
         "");
   }

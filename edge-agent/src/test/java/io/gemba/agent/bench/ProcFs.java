@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * CPU time and memory of a process from Linux's {@code /proc}: {@code /proc/PID/stat} (utime and
@@ -114,25 +115,51 @@ final class ProcFs {
   }
 
   /**
-   * The {@code top} threads that used the most CPU between two readings, as {@code name 85%}: the
-   * share of one core over {@code wallMs}. Threads that started in between count from 0.
+   * Where a process's CPU time went between two readings, by thread, as a share of one core over
+   * {@code wallMs}: the {@code top} busiest, then the others together, then all. Threads whose
+   * names differ only in a number at the end ({@code GC Thread#0}, {@code GC Thread#1}), or that
+   * Linux cut to the same 15 characters, count together, with how many they are: {@code `GC
+   * Thread#` ×2 12%}. Threads that started in between count from 0; threads that ended are left
+   * out.
    */
   static String busiest(
       Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, long wallMs, int top) {
-    return after.entrySet().stream()
-        .map(
-            e -> {
-              ThreadCpu then = before.get(e.getKey());
-              long used = e.getValue().cpuMs() - (then == null ? 0 : then.cpuMs());
-              return new ThreadCpu(e.getValue().name(), used);
-            })
-        .filter(t -> t.cpuMs() > 0)
-        .sorted(Comparator.comparingLong(ThreadCpu::cpuMs).reversed())
-        .limit(top)
-        .map(
-            t ->
-                "`%s` %d%%"
-                    .formatted(t.name(), Math.round(100.0 * t.cpuMs() / Math.max(1, wallMs))))
-        .collect(Collectors.joining(", "));
+    Map<String, long[]> groups = new HashMap<>(); // name -> {cpu ms, threads}
+    long all = 0;
+    for (Map.Entry<Long, ThreadCpu> e : after.entrySet()) {
+      ThreadCpu then = before.get(e.getKey());
+      long used = e.getValue().cpuMs() - (then == null ? 0 : then.cpuMs());
+      if (used <= 0) {
+        continue;
+      }
+      long[] group =
+          groups.computeIfAbsent(e.getValue().name().replaceAll("\\d+$", ""), k -> new long[2]);
+      group[0] += used;
+      group[1]++;
+      all += used;
+    }
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(groups.entrySet());
+    sorted.sort(
+        Comparator.comparingLong((Map.Entry<String, long[]> g) -> g.getValue()[0])
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
+    List<String> parts = new ArrayList<>();
+    long shown = 0;
+    for (Map.Entry<String, long[]> group : sorted.subList(0, Math.min(top, sorted.size()))) {
+      long[] g = group.getValue();
+      shown += g[0];
+      parts.add(
+          "`%s`%s %s"
+              .formatted(group.getKey(), g[1] > 1 ? " ×" + g[1] : "", percent(g[0], wallMs)));
+    }
+    if (all > shown) {
+      parts.add("others " + percent(all - shown, wallMs));
+    }
+    parts.add("all " + percent(all, wallMs));
+    return String.join(", ", parts);
+  }
+
+  private static String percent(long cpuMs, long wallMs) {
+    return Math.round(100.0 * cpuMs / Math.max(1, wallMs)) + "%";
   }
 }

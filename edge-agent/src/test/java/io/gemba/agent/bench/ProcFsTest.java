@@ -36,17 +36,24 @@ class ProcFsTest {
   void busiest_cpuUsedBetweenReadings_shareOfOneCore() {
     Map<Long, ProcFs.ThreadCpu> before =
         Map.of(
-            1L, new ProcFs.ThreadCpu("MQTT Call: gemb", 100), 2L, new ProcFs.ThreadCpu("idle", 50));
+            1L, new ProcFs.ThreadCpu("MQTT Call: gemb", 100),
+            2L, new ProcFs.ThreadCpu("idle", 50),
+            3L, new ProcFs.ThreadCpu("GC Thread#0", 10),
+            4L, new ProcFs.ThreadCpu("GC Thread#1", 10));
     Map<Long, ProcFs.ThreadCpu> after =
         Map.of(
             1L, new ProcFs.ThreadCpu("MQTT Call: gemb", 600),
             2L, new ProcFs.ThreadCpu("idle", 50),
-            3L, new ProcFs.ThreadCpu("new", 200));
+            3L, new ProcFs.ThreadCpu("GC Thread#0", 110),
+            4L, new ProcFs.ThreadCpu("GC Thread#1", 160),
+            5L, new ProcFs.ThreadCpu("new", 200));
 
-    // over 1,000 ms: 500 ms (50%), 200 ms for the thread that started in between (20%), none idle
+    // over 1,000 ms: 500 ms (50%); the GC threads 100 + 150 ms together (25%); 200 ms for the
+    // thread that started in between (20%); none for the idle one; 950 ms in all
     assertThat(ProcFs.busiest(before, after, 1_000, 5))
-        .isEqualTo("`MQTT Call: gemb` 50%, `new` 20%");
-    assertThat(ProcFs.busiest(before, after, 1_000, 1)).isEqualTo("`MQTT Call: gemb` 50%");
+        .isEqualTo("`MQTT Call: gemb` 50%, `GC Thread#` ×2 25%, `new` 20%, all 95%");
+    assertThat(ProcFs.busiest(before, after, 1_000, 1))
+        .isEqualTo("`MQTT Call: gemb` 50%, others 45%, all 95%");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * @param agentRssKib the agent's resident set at the end of the step, −1 in the baseline
  * @param agentPeakRssKib the agent's peak resident set so far, −1 in the baseline
  * @param brokerCpuMsPer1000 Mosquitto's CPU time per 1,000 messages
+ * @param benchCpuMsPer1000 the benchmark's own CPU time per 1,000 messages (generator, subscriber's
+ *     reader, queries)
  * @param machineBusyPercent the share of all the machine's processors busy during the step (any
  *     process, the benchmark's own included)
  * @param busiestThreads the agent's busiest threads over the step, with their share of one core
@@ -31,6 +33,7 @@ record StepResult(
     long agentRssKib,
     long agentPeakRssKib,
     double brokerCpuMsPer1000,
+    double benchCpuMsPer1000,
     double machineBusyPercent,
     String busiestThreads) {
 
