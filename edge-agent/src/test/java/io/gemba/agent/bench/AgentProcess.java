@@ -1,0 +1,180 @@
+package io.gemba.agent.bench;
+
+import io.gemba.agent.testkit.FreePort;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent.jar run --config
+ * FILE}, a separate process with the bench plant's configuration ({@link #config}), the InfluxDB
+ * token from {@code GEMBA_INFLUX_TOKEN}, its output in {@code agent.log}.
+ */
+final class AgentProcess implements AutoCloseable {
+
+  static final String HEAP = "-Xmx1g";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final int httpPort;
+  private final Path log;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private AgentProcess(Process process, int httpPort, Path log) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.log = log;
+  }
+
+  /**
+   * Writes the configuration into {@code dir}, starts the agent, and waits until {@code
+   * /health/ready} answers 200 (subscribed, writer writable).
+   */
+  static AgentProcess start(
+      Path jar, Path dir, LoadPlan plan, String mqttUri, String influxUrl, ChildProcesses children)
+      throws IOException, InterruptedException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "no agent jar at " + jar + ": build it with ./mvnw -q -DskipTests package");
+    }
+    int httpPort = FreePort.find();
+    String clientId = "gemba-bench-agent-" + ProcessHandle.current().pid();
+    Path config = dir.resolve("gemba-bench.yml");
+    Files.writeString(
+        config, config(plan, mqttUri, clientId, influxUrl, httpPort), StandardCharsets.UTF_8);
+    Path log = dir.resolve("agent.log");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(java, HEAP, "-jar", jar.toString(), "run", "--config", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(Redirect.to(log.toFile()));
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(name -> name.startsWith("GEMBA_"));
+    env.put("GEMBA_INFLUX_TOKEN", "bench-token");
+    Process process = builder.start();
+    children.add(process);
+    AgentProcess agent = new AgentProcess(process, httpPort, log);
+    agent.awaitReady();
+    return agent;
+  }
+
+  /** The configuration of the bench plant: see docs/benchmarks.md. */
+  static String config(
+      LoadPlan plan, String mqttUri, String clientId, String influxUrl, int httpPort) {
+    StringBuilder lines = new StringBuilder();
+    for (int l = 0; l < plan.lines(); l++) {
+      lines.append("            - id: ").append(plan.lineId(l)).append('\n');
+      lines
+          .append("              outputStation: ")
+          .append(plan.stationId(plan.stationsPerLine() - 1))
+          .append('\n');
+      lines.append("              stations:\n");
+      for (int s = 0; s < plan.stationsPerLine(); s++) {
+        lines.append("                - id: ").append(plan.stationId(s)).append('\n');
+      }
+    }
+    return """
+        # Written by the end-to-end benchmark (io.gemba.agent.bench.AgentProcess).
+        plant:
+          sites:
+            - id: %s
+              country: DE
+              zone: UTC
+              shifts:               # one shift of 24 h from midnight, every day
+                - {name: day, start: "00:00", end: "00:00", days: [MON, TUE, WED, THU, FRI, SAT, SUN]}
+              areas:
+                - id: %s
+                  lines:
+        %smqtt:
+          server: %s
+          clientId: %s
+        influx:                     # the token comes from GEMBA_INFLUX_TOKEN
+          url: %s
+          org: bench
+          bucket: bench
+        http:
+          port: %d
+        """
+        .formatted(plan.site(), plan.area(), lines, mqttUri, clientId, influxUrl, httpPort);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  ProcFs.Usage usage() throws IOException {
+    return ProcFs.usage(process.pid());
+  }
+
+  Map<Long, ProcFs.ThreadCpu> threads() throws IOException {
+    return ProcFs.threads(process.pid());
+  }
+
+  /** The lines of {@code /metrics} whose metric name starts with one of {@code prefixes}. */
+  List<String> metrics(List<String> prefixes) throws IOException, InterruptedException {
+    List<String> found = new ArrayList<>();
+    for (String line : get("/metrics").body().split("\n")) {
+      if (prefixes.stream().anyMatch(line::startsWith)) {
+        found.add(line);
+      }
+    }
+    return found;
+  }
+
+  private void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the agent exited with code " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (get("/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the agent was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            .timeout(Duration.ofSeconds(5))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** SIGTERM (the agent writes what it holds and stops), SIGKILL after 30 s. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
