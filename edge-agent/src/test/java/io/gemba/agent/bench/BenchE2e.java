@@ -101,7 +101,7 @@ public final class BenchE2e {
         say("agent: pid %d, log %s".formatted(agent.pid(), agent.log()));
         AgentPhase phase = new AgentPhase(agent, load, reader, pidOf(broker), options);
         agentSteps = steps("agent", options, next, phase::step);
-        counters = agent.metrics(AGENT_COUNTERS);
+        counters = agentCounters(agent);
       }
 
       String report =
@@ -112,6 +112,15 @@ public final class BenchE2e {
       System.out.println();
       System.out.println(report);
       say("report written to " + options.report());
+    }
+  }
+
+  /** The agent's counters, or why there are none (an overloaded agent may not answer in time). */
+  private static List<String> agentCounters(AgentProcess agent) throws InterruptedException {
+    try {
+      return agent.metrics(AGENT_COUNTERS);
+    } catch (IOException e) {
+      return List.of("(the agent's /metrics did not answer: " + e + ")");
     }
   }
 
