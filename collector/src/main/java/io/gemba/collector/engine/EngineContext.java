@@ -16,6 +16,11 @@ final class EngineContext {
   private final PointSink sink;
   long points;
 
+  /** Events older than their station's latest, and replays, summed over stations as they come. */
+  long backwards;
+
+  long corrections;
+
   EngineContext(KpiPolicy policy, PointSink sink) {
     Objects.requireNonNull(policy, "policy");
     this.sink = Objects.requireNonNull(sink, "sink");

@@ -373,21 +373,17 @@ public final class KpiEngine {
     return events;
   }
 
-  /** The counters since the engine started or was restored. */
+  /**
+   * The counters since the engine started or was restored; cheap enough to read after every run.
+   */
   public EngineStats stats() {
-    long backwards = 0;
-    long corrections = 0;
-    for (StationTracker tracker : stations.values()) {
-      backwards += tracker.backwards;
-      corrections += tracker.corrections;
-    }
     return new EngineStats(
         applied,
         late,
         duplicates,
         ignored,
-        backwards,
-        corrections,
+        ctx.backwards,
+        ctx.corrections,
         stations.size(),
         unconfigured,
         ctx.points);

@@ -169,6 +169,7 @@ final class StationTracker {
   Outcome accept(TelemetryEvent event, long ts) {
     if (latestTs != NONE && ts < latestTs) {
       backwards++;
+      ctx.backwards++;
     }
     if (watermark != NONE && ts < watermark) {
       late++;
@@ -194,6 +195,7 @@ final class StationTracker {
       apply(event, ts);
     } else {
       corrections++;
+      ctx.corrections++;
       replay(ts);
     }
     if (ts > latestTs) {
@@ -989,6 +991,8 @@ final class StationTracker {
     duplicates = saved.duplicates();
     backwards = saved.backwards();
     corrections = saved.corrections();
+    ctx.backwards += backwards;
+    ctx.corrections += corrections;
     for (int i = log.first(); i < log.end(); i++) {
       apply(log.get(i), log.time(i));
     }
