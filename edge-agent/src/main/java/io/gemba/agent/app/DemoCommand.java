@@ -15,6 +15,7 @@ import io.gemba.agent.simulate.SimulatedPlant;
 import io.gemba.agent.simulate.SimulationOptions;
 import io.gemba.agent.simulate.SimulatorPublisher;
 import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.telemetry.DecoderSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +91,10 @@ final class DemoCommand implements Callable<Integer> {
     AgentConfig config =
         new AgentConfig(
             simulated.model(),
-            io.gemba.collector.telemetry.DecoderSettings.defaults(),
+            new DecoderSettings(
+                DecoderSettings.DEFAULT_MAX_PAYLOAD_BYTES,
+                DecoderSettings.DEFAULT_MAX_BATCH_ELEMENTS,
+                simulated.model()::stateCodes),
             MqttConfig.of(URI.create(broker.uri()), "gemba-demo-agent"),
             InfluxConfig.disabled(),
             new HttpConfig("127.0.0.1", httpPort),
@@ -136,11 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         () -> {
           summaries.shutdownNow();
           publisher.close();
-          return agent
-              .stop()
-              .whenComplete((ignored, failure) -> broker.close())
-              .exceptionally(failure -> null)
-              .thenCompose(ignored -> CompletableFuture.completedFuture(null));
+          return agent.stop().whenComplete((ignored, failure) -> broker.close());
         });
     return 0;
   }

@@ -43,7 +43,7 @@ public final class LineGroup extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(LineGroup.class);
   private static final int MAX_RUN = 1_000;
-  private static final long REJECT_LOG_INTERVAL_MS = 10_000;
+  private static final long REJECT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final int index;
   private final LineRouter router;
@@ -63,7 +63,7 @@ public final class LineGroup extends VerticleBase {
   private EngineStats counted;
   private long timerId;
   private long seqDuplicates;
-  private long lastRejectLogMs;
+  private long lastRejectLogNanos;
   private long rejectsNotLogged;
   private volatile List<StationSnapshot> stations = List.of();
   private volatile List<LineSnapshot> lines = List.of();
@@ -188,10 +188,9 @@ public final class LineGroup extends VerticleBase {
   }
 
   private void refreshSnapshots() {
-    List<StationSnapshot> owned = new ArrayList<>();
+    List<StationSnapshot> owned = engine.stations();
     long latest = Long.MIN_VALUE;
-    for (StationSnapshot station : engine.stations()) {
-      owned.add(station);
+    for (StationSnapshot station : owned) {
       if (station.eventTime() != null) {
         latest = Math.max(latest, station.eventTime().toEpochMilli());
       }
@@ -210,12 +209,15 @@ public final class LineGroup extends VerticleBase {
     }
   }
 
-  /** Counts a reject, and logs it, at most one line per 10 s with the count of those not logged. */
+  /**
+   * Counts a reject, and logs it, at most one line per 10 s of wall time (not of the given clock,
+   * which may be a plant's) with the count of those not logged.
+   */
   private void rejected(Reject reject) {
     metrics.rejected(reject.reason());
-    long now = clock.millis();
-    if (now - lastRejectLogMs >= REJECT_LOG_INTERVAL_MS) {
-      lastRejectLogMs = now;
+    long now = System.nanoTime();
+    if (lastRejectLogNanos == 0 || now - lastRejectLogNanos >= REJECT_LOG_INTERVAL_NANOS) {
+      lastRejectLogNanos = now;
       log.warn(
           "[group: {}] rejected {} (and {} more since the last line)",
           index,
