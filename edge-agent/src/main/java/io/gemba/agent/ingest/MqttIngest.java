@@ -55,7 +55,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   private final MqttAsyncClient client;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
-  private long nextDelayMs;
+  private volatile long nextDelayMs;
 
   /**
    * A session with {@code config}'s broker; messages go to {@code handOff} on Paho's thread, which
