@@ -188,6 +188,54 @@ public final class Point {
     return Instant.ofEpochSecond(epochSecond, nano);
   }
 
+  /** The timestamp in milliseconds since the epoch, rounded down. */
+  public long epochMilli() {
+    return epochSecond * 1000 + nano / 1_000_000;
+  }
+
+  /**
+   * Hands the tags, then the fields, to {@code visitor}, each in name order (the order InfluxDB
+   * keeps them in), without making the map views.
+   */
+  public void accept(Visitor visitor) {
+    for (int tag : layout.tagsByName) {
+      if (tagValues[tag] != null) {
+        visitor.tag(layout.tagNames[tag], tagValues[tag]);
+      }
+    }
+    for (int field : layout.fieldsByName) {
+      if (has(field)) {
+        String name = layout.fieldNames[field];
+        long bits = fieldBits[field];
+        switch (layout.fieldKinds[field]) {
+          case LONG -> visitor.field(name, bits);
+          case DOUBLE -> visitor.field(name, Double.longBitsToDouble(bits));
+          case BOOLEAN -> visitor.field(name, bits != 0);
+          default -> visitor.field(name, fieldStrings[field]);
+        }
+      }
+    }
+  }
+
+  /** Receives a point's tags and fields from {@link #accept}, numbers unboxed. */
+  public interface Visitor {
+
+    /** A tag; its value is not empty. */
+    void tag(String name, String value);
+
+    /** An integer field. */
+    void field(String name, long value);
+
+    /** A float field; always finite. */
+    void field(String name, double value);
+
+    /** A boolean field. */
+    void field(String name, boolean value);
+
+    /** A string field. */
+    void field(String name, String value);
+  }
+
   /**
    * The series this point belongs to: the measurement and its tags sorted by name, as in {@code
    * oee,line=L1,site=S}. Points of one series and time overwrite each other.
@@ -281,16 +329,37 @@ public final class Point {
     private final byte[] fieldKinds;
     private final boolean hasStrings;
 
+    /** The indexes of the tags, and of the fields, in the order of their names. */
+    private final int[] tagsByName;
+
+    private final int[] fieldsByName;
+
     private Layout(String measurement, String[] tagNames, String[] fieldNames, byte[] fieldKinds) {
       this.measurement = Objects.requireNonNull(measurement, "measurement");
       this.tagNames = tagNames;
       this.fieldNames = fieldNames;
       this.fieldKinds = fieldKinds;
+      this.tagsByName = byName(tagNames);
+      this.fieldsByName = byName(fieldNames);
       boolean strings = false;
       for (byte kind : fieldKinds) {
         strings |= kind == STRING;
       }
       this.hasStrings = strings;
+    }
+
+    /** The indexes of {@code names} in name order (an insertion sort: a layout has few names). */
+    private static int[] byName(String[] names) {
+      int[] order = new int[names.length];
+      for (int i = 0; i < names.length; i++) {
+        int j = i;
+        while (j > 0 && names[order[j - 1]].compareTo(names[i]) > 0) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = i;
+      }
+      return order;
     }
 
     /** The measurement of its points. */

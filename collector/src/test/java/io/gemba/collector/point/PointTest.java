@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -205,5 +207,62 @@ class PointTest {
     assertThat(a).isNotEqualTo(b);
     assertThat(a.samePointAs(c)).isFalse();
     assertThat(a).isEqualTo(a2).hasSameHashCodeAs(a2);
+  }
+
+  @Test
+  void accept_handsOnTagsThenFields_eachInNameOrder_withoutGaps() {
+    Point point =
+        OEE.point(T.toEpochMilli() + 250)
+            .tag("lahore")
+            .tag(null)
+            .tag("pack-1")
+            .field(0.5)
+            .skip()
+            .field(60.0)
+            .field(7L)
+            .field(false)
+            .field("a \"note\"")
+            .build();
+    List<String> seen = new ArrayList<>();
+    point.accept(
+        new Point.Visitor() {
+          @Override
+          public void tag(String name, String value) {
+            seen.add("tag " + name + "=" + value);
+          }
+
+          @Override
+          public void field(String name, long value) {
+            seen.add("long " + name + "=" + value);
+          }
+
+          @Override
+          public void field(String name, double value) {
+            seen.add("double " + name + "=" + value);
+          }
+
+          @Override
+          public void field(String name, boolean value) {
+            seen.add("boolean " + name + "=" + value);
+          }
+
+          @Override
+          public void field(String name, String value) {
+            seen.add("string " + name + "=" + value);
+          }
+        });
+
+    // Tags by name: line, site (order left out); fields by name: availability, first_pass, note,
+    // planned_s, total (performance left out).
+    assertThat(seen)
+        .containsExactly(
+            "tag line=pack-1",
+            "tag site=lahore",
+            "double availability=0.5",
+            "boolean first_pass=false",
+            "string note=a \"note\"",
+            "double planned_s=60.0",
+            "long total=7");
+    assertThat(point.epochMilli()).isEqualTo(T.toEpochMilli() + 250);
   }
 }

@@ -140,6 +140,9 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     options.setReceiveMaximum(config.receiveMaximum());
     options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    if ("tcp".equals(config.server().getScheme())) {
+      options.setSocketFactory(new BufferedSocketFactory());
+    }
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(
         (int) Math.max(1, config.reconnectMinDelay().toSeconds()),

@@ -43,6 +43,7 @@ public final class LineGroup extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(LineGroup.class);
   private static final int MAX_RUN = 1_000;
+  private static final long LINGER_MS = 5;
   private static final long REJECT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final int index;
@@ -115,7 +116,7 @@ public final class LineGroup extends VerticleBase {
   public void deliver(Delivery delivery) {
     queue.add(delivery);
     if (scheduled.compareAndSet(false, true)) {
-      context.runOnContext(v -> drain());
+      context.runOnContext(v -> vertx.setTimer(LINGER_MS, id -> drain()));
     }
   }
 

@@ -95,8 +95,9 @@ public final class InfluxPointWriter implements PointWriter {
       return;
     }
     List<String> lines = new ArrayList<>(points.size());
+    LineProtocol protocol = new LineProtocol();
     for (Point point : points) {
-      lines.add(LineProtocol.of(point));
+      lines.add(protocol.of(point));
     }
     waiting.addAndGet(lines.size());
     context.runOnContext(v -> take(lines));
