@@ -108,7 +108,7 @@ public final class Agent {
               writer,
               ingest,
               metrics,
-              config.engine().tickInterval(),
+              config.engine(),
               clock));
     }
     HttpApi http =

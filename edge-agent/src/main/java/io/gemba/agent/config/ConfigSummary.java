@@ -49,7 +49,10 @@ public final class ConfigSummary {
                 ? "one instance per processor (" + engine.effectiveInstances() + " here)"
                 : count(engine.instances(), "instance"))
             + ", tick every "
-            + Durations.format(engine.tickInterval()));
+            + Durations.format(engine.tickInterval())
+            + (engine.batchWait().isZero()
+                ? ", each message applied at once"
+                : ", batches gathered for " + Durations.format(engine.batchWait())));
     return String.join("\n", lines) + "\n";
   }
 

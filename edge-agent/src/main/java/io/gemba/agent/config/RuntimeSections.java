@@ -46,7 +46,7 @@ final class RuntimeSections {
     return s.build(mark, () -> new HttpConfig(host, port));
   }
 
-  /** {@code engine}: how many engine instances, how often they tick. */
+  /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */
   static Optional<EngineConfig> engine(Section s) {
     int mark = s.mark();
     int instances =
@@ -56,7 +56,12 @@ final class RuntimeSections {
             Parsers.int32().check(EngineConfig::checkInstances));
     Duration tickInterval =
         s.value("tickInterval", EngineConfig.DEFAULT_TICK_INTERVAL, Parsers.positiveDuration());
+    Duration batchWait =
+        s.value(
+            "batchWait",
+            EngineConfig.DEFAULT_BATCH_WAIT,
+            Parsers.nonNegativeDuration().check(EngineConfig::checkBatchWait));
     s.finish();
-    return s.build(mark, () -> new EngineConfig(instances, tickInterval));
+    return s.build(mark, () -> new EngineConfig(instances, tickInterval, batchWait));
   }
 }

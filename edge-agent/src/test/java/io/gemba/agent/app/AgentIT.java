@@ -94,7 +94,7 @@ class AgentIT {
                 100_000,
                 Duration.ofSeconds(5)),
             new HttpConfig("127.0.0.1", 0),
-            new EngineConfig(2, Duration.ofMillis(200)));
+            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT));
     Agent started =
         Agent.start(config, clock)
             .toCompletionStage()

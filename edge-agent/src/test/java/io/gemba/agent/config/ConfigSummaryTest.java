@@ -66,7 +66,7 @@ class ConfigSummaryTest {
             influx: http://influx:8086, org plant, bucket gemba, token set
               batches of up to 500 points every 1s, up to 100000 pending, timeout 10s
             http: listens on 0.0.0.0, any free port
-            engine: 2 instances, tick every 500ms
+            engine: 2 instances, tick every 500ms, batches gathered for 5ms
             """);
   }
 

@@ -122,7 +122,7 @@ class ConfigValidationTest {
                 - {name: A, start: "6am", end: "14:00", days: [MON, MONDAY]}
         mqtt: {server: "tcp://broker:1883", clientId: a, topics: ["a/#/b"]}
         http: {port: eighty}
-        engine: {instances: -1, tickInterval: 0s}
+        engine: {instances: -1, tickInterval: 0s, batchWait: 2s}
         """;
 
     assertThat(problems(yaml))
@@ -142,7 +142,8 @@ class ConfigValidationTest {
             "mqtt.topics[0]: '#' must be a whole level and the last one, was 'a/#/b'",
             "http.port: must be an integer, was 'eighty'",
             "engine.instances: must be between 0 and 1024, was -1",
-            "engine.tickInterval: must be positive, was 0s");
+            "engine.tickInterval: must be positive, was 0s",
+            "engine.batchWait: must be at most 1s, was 2s");
   }
 
   @Test

@@ -125,8 +125,10 @@ class ConnectionRecordsTest {
   @Test
   void http_and_engine_defaults() {
     assertThat(HttpConfig.defaults()).isEqualTo(new HttpConfig("127.0.0.1", 8080));
-    assertThat(EngineConfig.defaults()).isEqualTo(new EngineConfig(0, Duration.ofSeconds(1)));
-    assertThat(new EngineConfig(3, Duration.ofSeconds(1)).effectiveInstances()).isEqualTo(3);
+    assertThat(EngineConfig.defaults())
+        .isEqualTo(new EngineConfig(0, Duration.ofSeconds(1), Duration.ofMillis(5)));
+    assertThat(new EngineConfig(3, Duration.ofSeconds(1), Duration.ZERO).effectiveInstances())
+        .isEqualTo(3);
   }
 
   @Test

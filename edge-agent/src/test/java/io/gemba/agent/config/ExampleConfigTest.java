@@ -111,7 +111,8 @@ class ExampleConfigTest {
     assertThat(config.influx().url()).contains(URI.create("http://127.0.0.1:8086"));
     assertThat(config.influx().token().reveal()).isEqualTo("influx-token");
     assertThat(config.http()).isEqualTo(new HttpConfig("127.0.0.1", 8080));
-    assertThat(config.engine()).isEqualTo(new EngineConfig(0, Duration.ofSeconds(1)));
+    assertThat(config.engine())
+        .isEqualTo(new EngineConfig(0, Duration.ofSeconds(1), Duration.ofMillis(5)));
   }
 
   @Test

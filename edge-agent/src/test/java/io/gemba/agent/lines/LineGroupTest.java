@@ -3,6 +3,7 @@ package io.gemba.agent.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.PointWriter;
 import io.gemba.collector.point.Point;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,6 +38,7 @@ class LineGroupTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<Point> written = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger writes = new AtomicInteger();
 
   /** For each acknowledged message id, how many points had been written when it was. */
   private final Map<Integer, Integer> writtenAtAck =
@@ -50,6 +53,7 @@ class LineGroupTest {
           @Override
           public void write(List<Point> points) {
             written.addAll(points);
+            writes.incrementAndGet();
           }
 
           @Override
@@ -71,7 +75,7 @@ class LineGroupTest {
             writer,
             delivery -> writtenAtAck.put(delivery.messageId(), written.size()),
             new MicrometerAgentMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC)),
-            Duration.ofHours(1),
+            new EngineConfig(1, Duration.ofHours(1), Duration.ofSeconds(1)),
             Clock.fixed(NOW, ZoneOffset.UTC));
     vertx.deployVerticle(group).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -99,6 +103,8 @@ class LineGroupTest {
     // made the RUNNING point, message 2 the DOWN point.
     assertThat(writtenAtAck.get(1)).isGreaterThanOrEqualTo(1);
     assertThat(writtenAtAck.get(2)).isGreaterThanOrEqualTo(2);
+    // The five came within the batch wait of the first (1 s): one batch, one write.
+    assertThat(writes).hasValue(1);
 
     List<String> states =
         written.stream()
