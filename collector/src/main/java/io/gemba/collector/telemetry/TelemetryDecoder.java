@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an MQTT message into validated telemetry events, or into rejects with a reason.
@@ -26,7 +28,8 @@ import java.util.Objects;
  * judged one by one. The JSON parser is limited for untrusted input (nesting depth, string, number
  * and name length, document size, token count), so a hostile payload costs little.
  *
- * <p>An instance is immutable and may be shared between threads if its {@link DecodeCounters} may.
+ * <p>An instance may be shared between threads if its {@link DecodeCounters} may: besides its
+ * settings it holds only a cache of the topics it has read.
  */
 public final class TelemetryDecoder {
 
@@ -44,9 +47,19 @@ public final class TelemetryDecoder {
 
   private static final String SEQ = "seq";
 
+  /** The most topics {@link #topics} holds; when full it starts again empty. */
+  static final int MAX_TOPICS_CACHED = 16_384;
+
   private final DecoderSettings settings;
   private final DecodeCounters counters;
   private final ObjectReader reader;
+
+  /**
+   * The topics read so far, by their text: a station publishes on a few topics for ever, and its
+   * events, kept by the engine for the allowed lateness, then share one {@link Topic} and its
+   * strings instead of holding four strings each (more than half of an event's memory).
+   */
+  private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
   /** A decoder with these limits that reports to {@code counters}. */
   public TelemetryDecoder(DecoderSettings settings, DecodeCounters counters) {
@@ -67,7 +80,7 @@ public final class TelemetryDecoder {
   public List<Decoded> decode(String topic, byte[] payload, Instant arrival) {
     Objects.requireNonNull(arrival, "arrival");
     try {
-      Topic parsedTopic = TopicParser.parse(topic);
+      Topic parsedTopic = topic(topic);
       JsonNode root = parse(payload);
       if (root.isObject()) {
         return List.of(decodeObject(parsedTopic, root, Reject.WHOLE_MESSAGE, arrival));
@@ -81,6 +94,18 @@ public final class TelemetryDecoder {
     } catch (Rejection rejection) {
       return List.of(reject(topic, Reject.WHOLE_MESSAGE, rejection));
     }
+  }
+
+  private Topic topic(String text) throws Rejection {
+    Topic topic = text == null ? null : topics.get(text);
+    if (topic == null) {
+      topic = TopicParser.parse(text);
+      if (topics.size() >= MAX_TOPICS_CACHED) {
+        topics.clear();
+      }
+      topics.put(text, topic);
+    }
+    return topic;
   }
 
   private JsonNode parse(byte[] payload) throws Rejection {

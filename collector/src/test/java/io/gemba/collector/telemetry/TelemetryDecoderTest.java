@@ -55,6 +55,25 @@ class TelemetryDecoderTest {
   }
 
   @Test
+  void topic_ofEventsOnOneTopic_isOneObject_alsoAfterTheCacheFilledUp() {
+    String json = "{\"ts\":1795654800000,\"total\":1,\"good\":1}";
+    TelemetryEvent first = decodeEvent(COUNT_TOPIC, json);
+    TelemetryEvent second = decodeEvent(COUNT_TOPIC, json);
+
+    assertThat(second.envelope().topic()).isSameAs(first.envelope().topic());
+
+    // One more station than the cache holds: it starts again empty, and every topic still reads.
+    for (int i = 0; i <= TelemetryDecoder.MAX_TOPICS_CACHED; i++) {
+      Topic topic = new Topic("lahore", "battery", "pack-1", "st" + i, Channel.COUNT);
+      assertThat(decodeEvent(topic, json).envelope().topic()).isEqualTo(topic);
+    }
+    TelemetryEvent third = decodeEvent(COUNT_TOPIC, json);
+    assertThat(third.envelope().topic()).isEqualTo(COUNT_TOPIC);
+    assertThat(decodeEvent(COUNT_TOPIC, json).envelope().topic())
+        .isSameAs(third.envelope().topic());
+  }
+
+  @Test
   void ts_epochMillis_isEventTime() {
     // 1970..2025: 56 years of 365 days + 14 leap days = 20454 days; 2026-01-01..11-26: 329 days.
     // (20454 + 329) * 86400 s + 3600 s = 1795654800 s = 2026-11-26T01:00:00Z
