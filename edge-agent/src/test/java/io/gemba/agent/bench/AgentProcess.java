@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent.jar run --config
- * FILE}, a separate process with the bench plant's configuration ({@link #config}), the InfluxDB
- * token from {@code GEMBA_INFLUX_TOKEN}, its output in {@code agent.log}.
+ * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent.jar run --config FILE}
+ * (the heap as {@code --agent-heap} says), a separate process with the bench plant's configuration
+ * ({@link #config}), the InfluxDB token from {@code GEMBA_INFLUX_TOKEN}, its output in {@code
+ * agent.log}.
  */
 final class AgentProcess implements AutoCloseable {
 
-  static final String HEAP = "-Xmx1g";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +44,13 @@ final class AgentProcess implements AutoCloseable {
    * /health/ready} answers 200 (subscribed, writer writable).
    */
   static AgentProcess start(
-      Path jar, Path dir, LoadPlan plan, String mqttUri, String influxUrl, ChildProcesses children)
+      Path jar,
+      String heap,
+      Path dir,
+      LoadPlan plan,
+      String mqttUri,
+      String influxUrl,
+      ChildProcesses children)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -58,7 +64,8 @@ final class AgentProcess implements AutoCloseable {
     Path log = dir.resolve("agent.log");
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(java, HEAP, "-jar", jar.toString(), "run", "--config", config.toString())
+        new ProcessBuilder(
+                java, "-Xmx" + heap, "-jar", jar.toString(), "run", "--config", config.toString())
             .redirectErrorStream(true)
             .redirectOutput(Redirect.to(log.toFile()));
     Map<String, String> env = builder.environment();

@@ -95,7 +95,13 @@ public final class BenchE2e {
       try (MosquittoServer broker = MosquittoServer.builder().build().start();
           AgentProcess agent =
               AgentProcess.start(
-                  options.agentJar(), options.workDir(), plan, broker.uri(), vm.url(), children);
+                  options.agentJar(),
+                  options.agentHeap(),
+                  options.workDir(),
+                  plan,
+                  broker.uri(),
+                  vm.url(),
+                  children);
           NumberedLoad load =
               NumberedLoad.connect(broker.uri(), options.connections(), plan, "bench-agent-pub")) {
         say("agent: pid %d, log %s".formatted(agent.pid(), agent.log()));

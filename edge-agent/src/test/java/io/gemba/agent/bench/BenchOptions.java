@@ -13,6 +13,7 @@ import java.util.List;
  * @param warmup how long each phase publishes at the first rate before its steps, unreported
  * @param accountingWait the longest a step waits, after publishing, for every message to arrive
  * @param connections publisher connections (each line's messages go over one of them)
+ * @param agentHeap the agent's largest heap, as the JVM's {@code -Xmx} takes it: {@code 1g}
  * @param agentJar the agent's executable jar
  * @param workDir where the agent's configuration and logs go
  * @param report where the Markdown report goes
@@ -23,6 +24,7 @@ record BenchOptions(
     Duration warmup,
     Duration accountingWait,
     int connections,
+    String agentHeap,
     Path agentJar,
     Path workDir,
     Path report) {
@@ -33,7 +35,7 @@ record BenchOptions(
   static final String USAGE =
       """
       usage: BenchE2e [--rates 1000,2000,...] [--step-seconds 60] [--warmup-seconds 10] [--wait-seconds 30]
-                      [--connections 5] [--agent-jar edge-agent/target/edge-agent.jar]
+                      [--connections 5] [--agent-heap 1g] [--agent-jar edge-agent/target/edge-agent.jar]
                       [--work-dir edge-agent/target/bench-e2e] [--report edge-agent/target/bench-e2e.md]""";
 
   BenchOptions {
@@ -62,6 +64,10 @@ record BenchOptions(
     if (connections < 1) {
       throw new IllegalArgumentException("--connections: at least 1");
     }
+    if (!agentHeap.matches("[1-9][0-9]*[mMgG]")) {
+      throw new IllegalArgumentException(
+          "--agent-heap: a size such as 1g or 1536m, was '" + agentHeap + "'");
+    }
   }
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} naming the option at fault. */
@@ -71,6 +77,7 @@ record BenchOptions(
     Duration warmup = Duration.ofSeconds(10);
     Duration wait = Duration.ofSeconds(30);
     int connections = 5;
+    String agentHeap = "1g";
     Path agentJar = Path.of("edge-agent/target/edge-agent.jar");
     Path workDir = Path.of("edge-agent/target/bench-e2e");
     Path report = Path.of("edge-agent/target/bench-e2e.md");
@@ -86,13 +93,15 @@ record BenchOptions(
         case "--warmup-seconds" -> warmup = Duration.ofSeconds(integer(option, value));
         case "--wait-seconds" -> wait = Duration.ofSeconds(integer(option, value));
         case "--connections" -> connections = integer(option, value);
+        case "--agent-heap" -> agentHeap = value;
         case "--agent-jar" -> agentJar = Path.of(value);
         case "--work-dir" -> workDir = Path.of(value);
         case "--report" -> report = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return new BenchOptions(rates, step, warmup, wait, connections, agentJar, workDir, report);
+    return new BenchOptions(
+        rates, step, warmup, wait, connections, agentHeap, agentJar, workDir, report);
   }
 
   private static List<Integer> integers(String option, String value) {

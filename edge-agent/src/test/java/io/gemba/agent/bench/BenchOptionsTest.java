@@ -17,6 +17,7 @@ class BenchOptionsTest {
     assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
     assertThat(options.accountingWait()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.connections()).isEqualTo(5);
+    assertThat(options.agentHeap()).isEqualTo("1g");
   }
 
   @Test
@@ -38,5 +39,8 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> BenchOptions.parse("--steps", "5"))
         .hasMessage("unknown option --steps");
     assertThatThrownBy(() -> BenchOptions.parse("--rates")).hasMessage("--rates: needs a value");
+    assertThatThrownBy(() -> BenchOptions.parse("--agent-heap", "2GB"))
+        .hasMessage("--agent-heap: a size such as 1g or 1536m, was '2GB'");
+    assertThat(BenchOptions.parse("--agent-heap", "1536m").agentHeap()).isEqualTo("1536m");
   }
 }

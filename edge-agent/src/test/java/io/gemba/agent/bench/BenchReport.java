@@ -30,14 +30,15 @@ final class BenchReport {
         .append("\n\n");
     md.append("Machine: ").append(machine.describe()).append(".\n");
     md.append(
-        "Load: %d lines × %d stations, `cycle` messages at QoS 1 over %d connections (window %d each), steps of %d s at %s messages/s; a phase stops at its first failing step.\n"
+        "Load: %d lines × %d stations, `cycle` messages at QoS 1 over %d connections (window %d each), steps of %d s at %s messages/s; a phase stops at its first failing step. The agent's heap: `-Xmx%s`.\n"
             .formatted(
                 LoadPlan.standard().lines(),
                 LoadPlan.standard().stationsPerLine(),
                 options.connections(),
                 window,
                 options.step().toSeconds(),
-                String.join(", ", options.rates().stream().map(r -> "%,d".formatted(r)).toList())));
+                String.join(", ", options.rates().stream().map(r -> "%,d".formatted(r)).toList()),
+                options.agentHeap()));
     md.append(
         "VictoriaMetrics' own search delay (a point written to it until a query finds it): p50 %s ms, max %s ms (%d probes).\n\n"
             .formatted(
