@@ -1,0 +1,446 @@
+package io.gemba.agent.spool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * An append-only log of records on disk, in segment files, each record checksummed (ADR 0006).
+ *
+ * <p>A record is {@code length · CRC-32C · type · payload}: the length (4 bytes, big-endian) counts
+ * the type and the payload, the checksum (4 bytes) covers them. A record's position is the log's
+ * byte position of its first byte; a segment file is named by the position of its first byte, and a
+ * record never spans two segments.
+ *
+ * <p>{@link #append} only buffers; {@link #commit} writes what is buffered and forces it to disk
+ * (group commit: one {@code fsync} for every record since the last), and only then do readers see
+ * it. {@link #open} reads every segment through and ends each at its first record that is cut short
+ * or fails its checksum: in the last segment a torn tail, cut off; in an earlier one damage, the
+ * rest of that segment skipped. {@link #recovery()} says what it found.
+ *
+ * <p>One thread appends, commits, trims and closes; any number of {@link Reader}s may read at the
+ * same time from other threads.
+ */
+public final class SegmentLog implements AutoCloseable {
+
+  /** Length and checksum. */
+  static final int HEADER_BYTES = 8;
+
+  private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{20})\\.log");
+
+  private final Path dir;
+  private final int segmentBytes;
+  private final Recovery recovery;
+
+  /** The segments, oldest first; replaced, never changed, so readers may hold an old list. */
+  private volatile List<Segment> segments;
+
+  /** The position after the last committed record: readers read up to here. */
+  private volatile long durableEnd;
+
+  private FileChannel active;
+  private long end;
+  private ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
+  private final CRC32C crc = new CRC32C();
+
+  /**
+   * One segment: its first position and how much of it holds valid records.
+   *
+   * @param length the bytes of valid records; the file may be longer only in a damaged segment
+   */
+  record Segment(long base, Path file, long length) {
+    long end() {
+      return base + length;
+    }
+  }
+
+  /**
+   * What {@link #open} found.
+   *
+   * @param records the valid records in the log
+   * @param tornTailBytes the bytes cut off the end of the last segment (a write a crash cut short)
+   * @param damagedBytes the bytes skipped in earlier segments, after a record that failed
+   */
+  public record Recovery(long records, long tornTailBytes, long damagedBytes) {}
+
+  /** One record as read back. */
+  public record Entry(long position, byte type, byte[] payload) {
+    /** The position of the next record. */
+    public long next() {
+      return position + HEADER_BYTES + 1 + payload.length;
+    }
+  }
+
+  private SegmentLog(Path dir, int segmentBytes, List<Segment> segments, Recovery recovery)
+      throws IOException {
+    this.dir = dir;
+    this.segmentBytes = segmentBytes;
+    this.segments = List.copyOf(segments);
+    this.recovery = recovery;
+    Segment last = segments.get(segments.size() - 1);
+    this.active = FileChannel.open(last.file(), StandardOpenOption.WRITE);
+    this.active.position(last.length());
+    this.end = last.end();
+    this.durableEnd = end;
+  }
+
+  /**
+   * Opens the log in {@code dir}, creating it if need be, and recovers it: see the class comment.
+   *
+   * @param segmentBytes the size at which a new segment starts; the largest record is this less 9
+   */
+  public static SegmentLog open(Path dir, int segmentBytes) throws IOException {
+    if (segmentBytes < 16) {
+      throw new IllegalArgumentException("segmentBytes: at least 16, was " + segmentBytes);
+    }
+    Files.createDirectories(dir);
+    List<Path> files = segmentFiles(dir);
+    List<Segment> segments = new ArrayList<>();
+    long records = 0;
+    long torn = 0;
+    long damaged = 0;
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      long base = baseOf(file);
+      Scan scan = scan(file);
+      records += scan.records;
+      long size = Files.size(file);
+      if (i == files.size() - 1) {
+        if (scan.validLength < size) {
+          torn = size - scan.validLength;
+          try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(scan.validLength);
+            channel.force(true);
+          }
+        }
+      } else {
+        damaged += size - scan.validLength;
+      }
+      segments.add(new Segment(base, file, scan.validLength));
+    }
+    if (segments.isEmpty()) {
+      segments.add(create(dir, 0));
+    }
+    return new SegmentLog(dir, segmentBytes, segments, new Recovery(records, torn, damaged));
+  }
+
+  private static List<Path> segmentFiles(Path dir) throws IOException {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return listing
+          .filter(file -> SEGMENT_NAME.matcher(file.getFileName().toString()).matches())
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static long baseOf(Path file) {
+    Matcher name = SEGMENT_NAME.matcher(file.getFileName().toString());
+    if (!name.matches()) {
+      throw new IllegalArgumentException("not a segment: " + file);
+    }
+    return Long.parseLong(name.group(1));
+  }
+
+  private static Segment create(Path dir, long base) throws IOException {
+    Path file = dir.resolve(String.format("%020d.log", base));
+    Files.createFile(file);
+    forceDirectory(dir);
+    return new Segment(base, file, 0);
+  }
+
+  /** Makes a new or deleted file's directory entry durable. */
+  private static void forceDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private record Scan(long records, long validLength) {}
+
+  /** Reads a segment through to its first bad record, or its end. */
+  private static Scan scan(Path file) throws IOException {
+    long records = 0;
+    long valid = 0;
+    try (Reader reader = new Reader(List.of(new Segment(0, file, Files.size(file))), 0, -1)) {
+      Entry entry;
+      while ((entry = reader.nextChecked()) != null) {
+        records++;
+        valid = entry.next();
+      }
+    }
+    return new Scan(records, valid);
+  }
+
+  /** What {@link #open} found. */
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  /** The position of the first record kept. */
+  public long start() {
+    return segments.get(0).base();
+  }
+
+  /** The position after the last record appended, committed or not. */
+  public long end() {
+    return end;
+  }
+
+  /** The position after the last committed record. */
+  public long durableEnd() {
+    return durableEnd;
+  }
+
+  /** The bytes the segments take on disk, committed and buffered records together. */
+  public long sizeBytes() {
+    long bytes = pending.position();
+    for (Segment segment : segments) {
+      bytes += segment.length();
+    }
+    return bytes;
+  }
+
+  /**
+   * Buffers a record; it is durable, and readable, after the next {@link #commit}.
+   *
+   * @return its position
+   * @throws IllegalArgumentException if it does not fit in a segment
+   */
+  public long append(byte type, byte[] payload) throws IOException {
+    int recordBytes = HEADER_BYTES + 1 + payload.length;
+    if (recordBytes > segmentBytes) {
+      throw new IllegalArgumentException(
+          "a record of " + recordBytes + " bytes does not fit in segments of " + segmentBytes);
+    }
+    Segment current = segments.get(segments.size() - 1);
+    if (end + recordBytes - current.base() > segmentBytes) {
+      roll();
+    }
+    if (pending.remaining() < recordBytes) {
+      ByteBuffer larger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, recordBytes * 2));
+      pending.flip();
+      larger.put(pending);
+      pending = larger;
+    }
+    crc.reset();
+    crc.update(type);
+    crc.update(payload);
+    long position = end;
+    pending.putInt(1 + payload.length).putInt((int) crc.getValue()).put(type).put(payload);
+    end += recordBytes;
+    return position;
+  }
+
+  /** Writes what is buffered and forces it to disk; then readers see it. */
+  public void commit() throws IOException {
+    writePending();
+    active.force(false);
+    publish(end);
+  }
+
+  private void writePending() throws IOException {
+    pending.flip();
+    while (pending.hasRemaining()) {
+      active.write(pending);
+    }
+    pending.clear();
+  }
+
+  /** Ends the current segment (durably) and starts the next at {@link #end}. */
+  private void roll() throws IOException {
+    writePending();
+    active.force(false);
+    active.close();
+    publish(end);
+    List<Segment> next = new ArrayList<>(segments);
+    next.add(create(dir, end));
+    segments = List.copyOf(next);
+    active = FileChannel.open(next.get(next.size() - 1).file(), StandardOpenOption.WRITE);
+  }
+
+  /** Records the committed length of the last segment, then lets readers read up to it. */
+  private void publish(long committedEnd) {
+    List<Segment> next = new ArrayList<>(segments);
+    Segment last = next.get(next.size() - 1);
+    next.set(next.size() - 1, new Segment(last.base(), last.file(), committedEnd - last.base()));
+    segments = List.copyOf(next);
+    durableEnd = committedEnd;
+  }
+
+  /**
+   * Deletes the segments whose every record lies before {@code position}; never the segment being
+   * written.
+   *
+   * @return the bytes freed
+   */
+  public long deleteBefore(long position) throws IOException {
+    List<Segment> kept = new ArrayList<>(segments);
+    long freed = 0;
+    while (kept.size() > 1 && kept.get(1).base() <= position) {
+      Segment oldest = kept.remove(0);
+      segments = List.copyOf(kept);
+      Files.deleteIfExists(oldest.file());
+      freed += oldest.length();
+    }
+    if (freed > 0) {
+      forceDirectory(dir);
+    }
+    return freed;
+  }
+
+  /** A reader of the committed records from {@code position}, a record's or {@link #start()}. */
+  public Reader reader(long position) {
+    return new Reader(segments, position, durableEnd);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      commit();
+    } finally {
+      active.close();
+    }
+  }
+
+  /**
+   * Reads records in order, from a position up to the log's committed end when it was made. Not
+   * thread-safe; close it when done.
+   */
+  public static final class Reader implements AutoCloseable {
+
+    private final List<Segment> segments;
+    private final long limit;
+    private final CRC32C crc = new CRC32C();
+    private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + 1);
+    private int index;
+    private long position;
+    private FileChannel channel;
+
+    /** {@code limit} -1: up to each segment's length, checking lengths against the file. */
+    private Reader(List<Segment> segments, long position, long limit) {
+      this.segments = segments;
+      this.limit = limit;
+      this.position = position;
+      this.index = -1;
+      for (int i = 0; i < segments.size(); i++) {
+        if (segments.get(i).base() <= position) {
+          index = i;
+        }
+      }
+      if (index < 0 || (limit >= 0 && position > limit)) {
+        throw new IllegalArgumentException(
+            "position " + position + " is not in the log (" + segments + ")");
+      }
+    }
+
+    /** The next record, or {@code null} at the end. */
+    public Entry next() throws IOException {
+      Entry entry = nextChecked();
+      if (entry == null && limit >= 0 && position < limit && !atSegmentEnd()) {
+        throw new IOException("spool: a committed record at " + position + " fails its checksum");
+      }
+      return entry;
+    }
+
+    private boolean atSegmentEnd() {
+      return position >= segments.get(index).end();
+    }
+
+    /** The next record, or {@code null} at the end or at the first record that fails. */
+    Entry nextChecked() throws IOException {
+      while (atSegmentEnd()) {
+        if (index + 1 >= segments.size() || (limit >= 0 && position >= limit)) {
+          return null;
+        }
+        index++;
+        position = segments.get(index).base();
+        closeChannel();
+      }
+      if (limit >= 0 && position >= limit) {
+        return null;
+      }
+      Segment segment = segments.get(index);
+      if (channel == null) {
+        channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
+      }
+      long offset = position - segment.base();
+      long available = segment.length() - offset;
+      if (available < HEADER_BYTES + 1) {
+        return null;
+      }
+      header.clear();
+      if (!readFully(header, offset)) {
+        return null;
+      }
+      header.flip();
+      int length = header.getInt();
+      int checksum = header.getInt();
+      byte type = header.get();
+      if (length < 1 || length > available - HEADER_BYTES) {
+        return null;
+      }
+      ByteBuffer payload = ByteBuffer.allocate(length - 1);
+      if (!readFully(payload, offset + HEADER_BYTES + 1)) {
+        return null;
+      }
+      crc.reset();
+      crc.update(type);
+      crc.update(payload.array());
+      if ((int) crc.getValue() != checksum) {
+        return null;
+      }
+      Entry entry = new Entry(position, type, payload.array());
+      position = entry.next();
+      return entry;
+    }
+
+    private boolean readFully(ByteBuffer buffer, long offset) throws IOException {
+      long at = offset;
+      while (buffer.hasRemaining()) {
+        int read = channel.read(buffer, at);
+        if (read < 0) {
+          return false;
+        }
+        at += read;
+      }
+      return true;
+    }
+
+    /** The position of the next record to read. */
+    public long position() {
+      return position;
+    }
+
+    private void closeChannel() throws IOException {
+      if (channel != null) {
+        channel.close();
+        channel = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        closeChannel();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Reader[" + Objects.toString(segments.get(index).file()) + " at " + position + "]";
+    }
+  }
+}
