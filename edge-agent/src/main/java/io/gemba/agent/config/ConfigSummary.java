@@ -41,7 +41,10 @@ public final class ConfigSummary {
     lines.add(
         "http: listens on "
             + http.host()
-            + (http.port() == 0 ? ", any free port" : ":" + http.port()));
+            + (http.port() == 0 ? ", any free port" : ":" + http.port())
+            + (http.token().isPresent()
+                ? ", /metrics and /api/ behind a bearer token"
+                : ", no token asked"));
     EngineConfig engine = config.engine();
     lines.add(
         "engine: "

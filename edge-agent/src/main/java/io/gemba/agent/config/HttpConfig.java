@@ -9,8 +9,10 @@ import java.util.Optional;
  * @param host the address to listen on: default {@code 127.0.0.1}, only this machine; {@code
  *     0.0.0.0} for every interface
  * @param port the port, 0 to 65535, default 8080; 0 takes any free port
+ * @param token the bearer token that {@code /metrics} and {@code /api/} require, or {@link
+ *     Secret#none()} (the default) for none; the health checks never need it
  */
-public record HttpConfig(String host, int port) {
+public record HttpConfig(String host, int port, Secret token) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -22,10 +24,16 @@ public record HttpConfig(String host, int port) {
    */
   public HttpConfig {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(token, "token");
     new Violations().check("host", checkHost(host)).check("port", checkPort(port)).throwIfAny();
   }
 
-  /** {@code 127.0.0.1:8080}. */
+  /** At {@code host:port}, without a token. */
+  public HttpConfig(String host, int port) {
+    this(host, port, Secret.none());
+  }
+
+  /** {@code 127.0.0.1:8080}, without a token. */
   public static HttpConfig defaults() {
     return new HttpConfig(DEFAULT_HOST, DEFAULT_PORT);
   }

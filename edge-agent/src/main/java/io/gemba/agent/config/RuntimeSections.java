@@ -5,6 +5,7 @@ import io.gemba.collector.telemetry.DecoderSettings;
 import io.gemba.collector.telemetry.StateCodeTable;
 import io.gemba.collector.telemetry.Topic;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,15 +36,16 @@ final class RuntimeSections {
     return s.build(mark, () -> new DecoderSettings(maxPayloadBytes, maxBatchElements, stateCodes));
   }
 
-  /** {@code http}: where the API listens. */
+  /** {@code http}: where the API listens, and the token it asks for. */
   static Optional<HttpConfig> http(Section s) {
     int mark = s.mark();
     String host =
         s.value("host", HttpConfig.DEFAULT_HOST, Parsers.text().check(HttpConfig::checkHost));
     int port =
         s.value("port", HttpConfig.DEFAULT_PORT, Parsers.int32().check(HttpConfig::checkPort));
+    Secret token = Secrets.read(s, "token");
     s.finish();
-    return s.build(mark, () -> new HttpConfig(host, port));
+    return s.build(mark, () -> new HttpConfig(host, port, token), Map.of("token", "tokenFile"));
   }
 
   /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */

@@ -6,11 +6,14 @@ import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -25,6 +28,10 @@ import java.util.function.Supplier;
  *   <li>{@code GET /metrics}: Prometheus text format.
  *   <li>{@code GET /api/v1/stations}, {@code GET /api/v1/lines}: JSON arrays.
  * </ul>
+ *
+ * <p>With {@code http.token} set, {@code /metrics} and {@code /api/} ask for {@code Authorization:
+ * Bearer TOKEN} and answer 401 without it; the health checks never do, so that probes need no
+ * secret (they tell only UP or DOWN).
  */
 public final class HttpApi extends VerticleBase {
 
@@ -55,6 +62,11 @@ public final class HttpApi extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    if (config.token().isPresent()) {
+      byte[] expected = ("Bearer " + config.token().reveal()).getBytes(StandardCharsets.UTF_8);
+      router.route("/metrics").handler(ctx -> requireToken(ctx, expected));
+      router.route("/api/*").handler(ctx -> requireToken(ctx, expected));
+    }
     router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
     router
@@ -73,6 +85,27 @@ public final class HttpApi extends VerticleBase {
         .requestHandler(router)
         .listen(config.port(), config.host())
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Lets the request on if its {@code Authorization} header is {@code Bearer} and the token,
+   * compared in constant time; else answers 401 with the challenge of RFC 6750.
+   */
+  private static void requireToken(RoutingContext ctx, byte[] expected) {
+    String given = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected)) {
+      ctx.next();
+      return;
+    }
+    ctx.response()
+        .putHeader(
+            "WWW-Authenticate",
+            given == null
+                ? "Bearer realm=\"gemba\""
+                : "Bearer realm=\"gemba\", error=\"invalid_token\"")
+        .setStatusCode(401)
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", "a bearer token is required").encode());
   }
 
   /** The port the server listens on (useful when configured as 0). */

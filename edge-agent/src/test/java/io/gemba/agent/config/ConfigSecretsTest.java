@@ -56,11 +56,18 @@ class ConfigSecretsTest {
         ConfigLoader.load(
             withMqtt("  passwordFile: pw\n")
                 + "influx: {url: http://influx:8086, org: o, bucket: b}\n",
-            Map.of("GEMBA_MQTT_PASSWORD", SECRET, "GEMBA_INFLUX_TOKEN", "tok"),
+            Map.of(
+                "GEMBA_MQTT_PASSWORD",
+                SECRET,
+                "GEMBA_INFLUX_TOKEN",
+                "tok",
+                "GEMBA_HTTP_TOKEN",
+                "api"),
             dir);
 
     assertThat(config.mqtt().password().reveal()).isEqualTo(SECRET);
     assertThat(config.influx().token().reveal()).isEqualTo("tok");
+    assertThat(config.http().token().reveal()).isEqualTo("api");
   }
 
   @Test
@@ -69,6 +76,7 @@ class ConfigSecretsTest {
 
     assertThat(config.mqtt().password().isPresent()).isFalse();
     assertThat(config.influx().token().isPresent()).isFalse();
+    assertThat(config.http().token().isPresent()).isFalse();
   }
 
   @Test

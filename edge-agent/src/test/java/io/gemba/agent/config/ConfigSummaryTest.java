@@ -65,7 +65,7 @@ class ConfigSummaryTest {
               session expiry 1h, receive maximum 1000, connect timeout 10s, keep alive 30s, reconnect after 1s to 1m
             influx: http://influx:8086, org plant, bucket gemba, token set
               batches of up to 500 points every 1s, up to 100000 pending, timeout 10s
-            http: listens on 0.0.0.0, any free port
+            http: listens on 0.0.0.0, any free port, no token asked
             engine: 2 instances, tick every 500ms, batches gathered for 5ms
             """);
   }

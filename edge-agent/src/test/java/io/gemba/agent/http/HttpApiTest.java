@@ -1,0 +1,80 @@
+package io.gemba.agent.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gemba.agent.config.HttpConfig;
+import io.gemba.agent.config.Secret;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class HttpApiTest {
+
+  private static final String TOKEN = "s3cret-token-for-the-api";
+
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @Test
+  void withAToken_metricsAndApiAskForIt_healthChecksDoNot(Vertx vertx) throws Exception {
+    int port = start(vertx, new HttpConfig("127.0.0.1", 0, Secret.of(TOKEN)));
+
+    for (String path : List.of("/metrics", "/api/v1/lines", "/api/v1/stations")) {
+      HttpResponse<String> none = get(port, path, null);
+      assertThat(none.statusCode()).as(path).isEqualTo(401);
+      assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"gemba\"");
+      assertThat(none.body()).doesNotContain(TOKEN);
+
+      HttpResponse<String> wrong = get(port, path, "Bearer " + TOKEN + "x");
+      assertThat(wrong.statusCode()).as(path).isEqualTo(401);
+      assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer realm=\"gemba\", error=\"invalid_token\"");
+      assertThat(get(port, path, "Basic " + TOKEN).statusCode()).as(path).isEqualTo(401);
+
+      assertThat(get(port, path, "Bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(get(port, "/health/live", null).statusCode()).isEqualTo(200);
+    assertThat(get(port, "/health/ready", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutAToken_everythingIsOpen(Vertx vertx) throws Exception {
+    int port = start(vertx, new HttpConfig("127.0.0.1", 0));
+
+    for (String path : List.of("/metrics", "/api/v1/lines", "/health/live")) {
+      assertThat(get(port, path, null).statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  private static int start(Vertx vertx, HttpConfig config) throws Exception {
+    HttpApi api =
+        new HttpApi(
+            config,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            List::of,
+            List::of,
+            List.of(new HttpApi.Readiness("always", () -> true)));
+    vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return api.port();
+  }
+
+  private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
