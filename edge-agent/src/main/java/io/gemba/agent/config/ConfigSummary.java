@@ -9,6 +9,7 @@ import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +137,12 @@ public final class ConfigSummary {
     lines.add(
         "mqtt: " + m.server() + " as " + m.clientId() + ", topics " + String.join(" ", m.topics()));
     lines.add("  user " + m.username().orElse("(none)") + ", password " + setOrNot(m.password()));
+    if (m.isTls()) {
+      lines.add(
+          "  TLS, trusting "
+              + m.tls().caFile().map(Path::toString).orElse("the JVM's default authorities")
+              + m.tls().certFile().map(cert -> ", client certificate " + cert).orElse(""));
+    }
     lines.add(
         "  session expiry "
             + Durations.format(m.sessionExpiry())

@@ -1,6 +1,8 @@
 package io.gemba.agent.config;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ final class ConnectionSections {
     Optional<String> username =
         s.optional("username", Parsers.text().check(MqttConfig::checkUsername));
     Secret password = Secrets.read(s, "password");
+    Optional<MqttTls> tls = tls(s.section("tls"));
     s.finish();
     return s.build(
         mark,
@@ -68,8 +71,29 @@ final class ConnectionSections {
                 reconnectMinDelay,
                 reconnectMaxDelay,
                 username,
-                password),
+                password,
+                tls.get()),
         Map.of("password", "passwordFile"));
+  }
+
+  /** {@code mqtt.tls}: PEM files, relative to the configuration file's directory. */
+  private static Optional<MqttTls> tls(Section s) {
+    int mark = s.mark();
+    Optional<Path> caFile = pemFile(s, "caFile");
+    Optional<Path> certFile = pemFile(s, "certFile");
+    Optional<Path> keyFile = pemFile(s, "keyFile");
+    s.finish();
+    return s.build(mark, () -> new MqttTls(caFile, certFile, keyFile));
+  }
+
+  private static Optional<Path> pemFile(Section s, String key) {
+    Optional<Path> file =
+        s.optional(key, Parsers.path()).map(path -> s.context().baseDir().resolve(path));
+    if (file.isPresent() && !Files.isReadable(file.get())) {
+      s.problem(key, "file '" + file.get() + "' does not exist or cannot be read");
+      return Optional.empty();
+    }
+    return file;
   }
 
   /** {@code influx}: where points go, if anywhere. */

@@ -28,6 +28,8 @@ import java.util.Set;
  *     it), not less than {@code reconnectMinDelay}, default 60 seconds
  * @param username the user name, if the broker wants one
  * @param password the password, or {@link Secret#none()}
+ * @param tls the CA and client certificate of an {@code ssl://} server; {@link MqttTls#none()} for
+ *     a {@code tcp://} one
  */
 public record MqttConfig(
     URI server,
@@ -40,7 +42,8 @@ public record MqttConfig(
     Duration reconnectMinDelay,
     Duration reconnectMaxDelay,
     Optional<String> username,
-    Secret password) {
+    Secret password,
+    MqttTls tls) {
 
   /** Every channel of the telemetry contract v1. */
   public static final List<String> DEFAULT_TOPICS = List.of("gemba/v1/#");
@@ -75,6 +78,7 @@ public record MqttConfig(
     Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(tls, "tls");
     new Violations()
         .check("server", checkServer(server))
         .check("clientId", checkClientId(clientId))
@@ -86,6 +90,7 @@ public record MqttConfig(
         .check("reconnectMinDelay", Checks.positive(reconnectMinDelay))
         .check("reconnectMaxDelay", checkMaxDelay(reconnectMinDelay, reconnectMaxDelay))
         .check("username", username.flatMap(MqttConfig::checkUsername))
+        .check("tls", checkTls(server, tls))
         .throwIfAny();
   }
 
@@ -102,7 +107,19 @@ public record MqttConfig(
         DEFAULT_RECONNECT_MIN_DELAY,
         DEFAULT_RECONNECT_MAX_DELAY,
         Optional.empty(),
-        Secret.none());
+        Secret.none(),
+        MqttTls.none());
+  }
+
+  /** Whether the connection is TLS ({@code ssl://}). */
+  public boolean isTls() {
+    return "ssl".equals(server.getScheme());
+  }
+
+  static Optional<String> checkTls(URI server, MqttTls tls) {
+    return tls.isSet() && !"ssl".equals(server.getScheme())
+        ? Optional.of("set, but the server is " + server.getScheme() + "://: use ssl://")
+        : Optional.empty();
   }
 
   static Optional<String> checkServer(URI server) {

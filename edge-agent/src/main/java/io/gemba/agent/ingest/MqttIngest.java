@@ -1,16 +1,24 @@
 package io.gemba.agent.ingest;
 
 import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.lines.Acknowledger;
 import io.gemba.agent.lines.Delivery;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -39,6 +47,10 @@ import org.slf4j.LoggerFactory;
  *       waits at the broker instead of filling the heap.
  *   <li>The first connection is tried again with a backoff until it succeeds; after that Paho
  *       reconnects by itself, with a delay between the configured minimum and maximum.
+ *   <li>{@code ssl://}: TLS with host name verification, trusting the configured CA (PEM) or the
+ *       JVM's authorities, with the agent's certificate if one is configured; {@code tcp://}: plain
+ *       sockets with buffered input (see {@link BufferedSocketFactory}). Failed connection attempts
+ *       are counted by reason: tls, auth, unreachable.
  *   <li>Paho's callback thread is a border: it copies the message and hands it on, and never
  *       throws.
  * </ul>
@@ -47,12 +59,18 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
 
+  /** CONNACK reason codes of MQTT 5 (3.2.2.2). */
+  private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
+
+  private static final int NOT_AUTHORIZED = 0x87;
+
   private final Vertx vertx;
   private final MqttConfig config;
   private final Consumer<Delivery> handOff;
   private final AgentMetrics metrics;
   private final Clock clock;
   private final MqttAsyncClient client;
+  private final SSLSocketFactory tlsSockets;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
   private volatile long nextDelayMs;
@@ -79,9 +97,43 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     } catch (MqttException e) {
       throw new IllegalArgumentException("mqtt: cannot make a client for " + config.server(), e);
     }
+    this.tlsSockets = config.isTls() ? tlsSockets(vertx, config.tls()) : null;
     client.setManualAcks(true);
     client.setCallback(this);
     this.nextDelayMs = config.reconnectMinDelay().toMillis();
+  }
+
+  /**
+   * TLS sockets that trust the configured CA (or the JVM's default authorities) and present the
+   * agent's certificate if one is configured; PEM files read with Vert.x's PEM support.
+   *
+   * @throws IllegalArgumentException if a file cannot be read as PEM
+   */
+  private static SSLSocketFactory tlsSockets(Vertx vertx, MqttTls tls) {
+    try {
+      TrustManager[] trust = null;
+      if (tls.caFile().isPresent()) {
+        trust =
+            new PemTrustOptions()
+                .addCertPath(tls.caFile().get().toString())
+                .getTrustManagerFactory(vertx)
+                .getTrustManagers();
+      }
+      KeyManager[] keys = null;
+      if (tls.certFile().isPresent()) {
+        keys =
+            new PemKeyCertOptions()
+                .setCertPath(tls.certFile().get().toString())
+                .setKeyPath(tls.keyFile().orElseThrow().toString())
+                .getKeyManagerFactory(vertx)
+                .getKeyManagers();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys, trust, null);
+      return context.getSocketFactory();
+    } catch (Exception e) {
+      throw new IllegalArgumentException("mqtt.tls: cannot read the certificates or key: " + e, e);
+    }
   }
 
   /** Connects and subscribes; the future completes at the first successful subscription. */
@@ -122,6 +174,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   }
 
   private void retry(Promise<Void> first, Throwable cause) {
+    metrics.mqttConnectFailed(failureReason(cause));
     long delay = nextDelayMs;
     nextDelayMs = Math.min(config.reconnectMaxDelay().toMillis(), nextDelayMs * 2);
     log.warn(
@@ -132,6 +185,21 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     vertx.setTimer(delay, id -> connect(first));
   }
 
+  /** Why a connection failed, for the metrics: tls, auth or unreachable. */
+  static String failureReason(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        return "tls";
+      }
+      if (t instanceof MqttException mqtt
+          && (mqtt.getReasonCode() == BAD_USER_NAME_OR_PASSWORD
+              || mqtt.getReasonCode() == NOT_AUTHORIZED)) {
+        return "auth";
+      }
+    }
+    return "unreachable";
+  }
+
   private MqttConnectionOptions options() {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setServerURIs(new String[] {config.server().toString()});
@@ -140,7 +208,10 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     options.setReceiveMaximum(config.receiveMaximum());
     options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-    if ("tcp".equals(config.server().getScheme())) {
+    if (config.isTls()) {
+      options.setSocketFactory(tlsSockets);
+      options.setHttpsHostnameVerificationEnabled(true);
+    } else {
       options.setSocketFactory(new BufferedSocketFactory());
     }
     options.setAutomaticReconnect(true);

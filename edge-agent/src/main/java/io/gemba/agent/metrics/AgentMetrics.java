@@ -39,6 +39,12 @@ public interface AgentMetrics {
   /** Whether the MQTT client is connected. */
   void mqttConnected(boolean connected);
 
+  /**
+   * A connection attempt to the broker failed: {@code tls} (handshake: certificate, trust, host
+   * name), {@code auth} (user name or password refused, not authorized) or {@code unreachable}.
+   */
+  void mqttConnectFailed(String reason);
+
   /** The latest event time engine instance {@code group} has applied, in epoch milliseconds. */
   void eventTime(int group, long epochMs);
 

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code gemba.points.not.written} (tag {@code reason}): points given up on
  *   <li>{@code gemba.write.failures} (tag {@code reason}): failed write attempts
  *   <li>{@code gemba.mqtt.connected}: 1 while connected to the broker
+ *   <li>{@code gemba.mqtt.connect.failures} (tag {@code reason}: tls, auth, unreachable): failed
+ *       attempts to connect
  *   <li>{@code gemba.engine.lag.seconds} (tag {@code group}): wall clock less the latest event time
  *       an engine instance applied
  *   <li>{@code gemba.line.oee}, {@code gemba.line.availability}, {@code gemba.line.performance},
@@ -57,6 +59,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final Timer writeLatency;
   private final Map<String, Counter> notWritten = new ConcurrentHashMap<>();
   private final Map<String, Counter> writeFailures = new ConcurrentHashMap<>();
+  private final Map<String, Counter> connectFailures = new ConcurrentHashMap<>();
   private final AtomicLong connected = new AtomicLong();
   private final Map<Integer, AtomicLong> eventTimes = new ConcurrentHashMap<>();
   private final Map<String, LineKpis> lines = new ConcurrentHashMap<>();
@@ -150,6 +153,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void mqttConnected(boolean isConnected) {
     connected.set(isConnected ? 1 : 0);
+  }
+
+  @Override
+  public void mqttConnectFailed(String reason) {
+    connectFailures
+        .computeIfAbsent(reason, r -> registry.counter("gemba.mqtt.connect.failures", "reason", r))
+        .increment();
   }
 
   @Override

@@ -37,6 +37,9 @@ enum NoMetrics implements AgentMetrics {
   public void mqttConnected(boolean connected) {}
 
   @Override
+  public void mqttConnectFailed(String reason) {}
+
+  @Override
   public void eventTime(int group, long epochMs) {}
 
   @Override

@@ -9,6 +9,7 @@ import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.config.HttpConfig;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.config.Secret;
 import io.gemba.agent.lines.TestPlant;
 import io.gemba.agent.testkit.MosquittoServer;
@@ -83,7 +84,8 @@ class AgentIT {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 Optional.empty(),
-                Secret.none()),
+                Secret.none(),
+                MqttTls.none()),
             new InfluxConfig(
                 Optional.of(URI.create(victoria.url())),
                 "plant",

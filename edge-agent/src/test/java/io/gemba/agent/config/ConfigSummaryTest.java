@@ -62,6 +62,7 @@ class ConfigSummaryTest {
             decoder: payloads up to 65536 bytes, batches up to 1000 elements
             mqtt: ssl://broker:8883 as agent-1, topics gemba/v1/tlx/# gemba/v1/tlx2/#
               user gemba, password not set
+              TLS, trusting the JVM's default authorities
               session expiry 1h, receive maximum 1000, connect timeout 10s, keep alive 30s, reconnect after 1s to 1m
             influx: http://influx:8086, org plant, bucket gemba, token set
               batches of up to 500 points every 1s, up to 100000 pending, timeout 10s

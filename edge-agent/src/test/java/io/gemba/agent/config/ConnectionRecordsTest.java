@@ -44,7 +44,8 @@ class ConnectionRecordsTest {
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(1),
                     Optional.empty(),
-                    Secret.none()))
+                    Secret.none(),
+                    MqttTls.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "server: scheme must be tcp or ssl, was 'http'; "
@@ -69,7 +70,8 @@ class ConnectionRecordsTest {
             Duration.ofSeconds(1),
             Duration.ofSeconds(60),
             Optional.empty(),
-            Secret.none());
+            Secret.none(),
+            MqttTls.none());
     topics.add("b/#");
 
     assertThat(mqtt.topics()).containsExactly("a/#");

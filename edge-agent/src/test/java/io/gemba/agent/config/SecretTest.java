@@ -52,7 +52,8 @@ class SecretTest {
             MqttConfig.DEFAULT_RECONNECT_MIN_DELAY,
             MqttConfig.DEFAULT_RECONNECT_MAX_DELAY,
             java.util.Optional.of("gemba"),
-            Secret.of("hunter2"));
+            Secret.of("hunter2"),
+            MqttTls.none());
     assertThat(mqtt.toString()).contains("password=<secret>").doesNotContain("hunter2");
   }
 }

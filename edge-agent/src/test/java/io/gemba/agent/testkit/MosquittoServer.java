@@ -49,11 +49,17 @@ public final class MosquittoServer implements AutoCloseable {
 
   private final String username;
   private final String password;
+  private final TestCa.Issued tlsCert;
+  private final Path tlsCaFile;
+  private final boolean requireClientCertificate;
   private final LocalServer server;
 
   private MosquittoServer(Builder builder) {
     this.username = builder.username;
     this.password = builder.password;
+    this.tlsCert = builder.tlsCert;
+    this.tlsCaFile = builder.tlsCaFile;
+    this.requireClientCertificate = builder.requireClientCertificate;
     this.server =
         new LocalServer(
             "mosquitto",
@@ -103,9 +109,9 @@ public final class MosquittoServer implements AutoCloseable {
     return server.port();
   }
 
-  /** The server URI for Paho: {@code tcp://127.0.0.1:PORT}. */
+  /** The server URI for Paho: {@code tcp://127.0.0.1:PORT}, or {@code ssl://} with TLS. */
   public String uri() {
-    return "tcp://127.0.0.1:" + port();
+    return (tlsCert == null ? "tcp" : "ssl") + "://127.0.0.1:" + port();
   }
 
   /** The broker's log (its own log lines and anything it printed), kept across restarts. */
@@ -200,6 +206,23 @@ public final class MosquittoServer implements AutoCloseable {
               password_file %s
               """
                 .formatted(server.dir().resolve("passwd"));
+    String tls =
+        tlsCert == null
+            ? ""
+            : """
+              # TLS on this listener: the broker's certificate and key, and the CA whose client
+              # certificates it accepts%s.
+              certfile %s
+              keyfile %s
+              cafile %s
+              require_certificate %s
+              """
+                .formatted(
+                    requireClientCertificate ? " (and requires)" : "",
+                    tlsCert.certFile(),
+                    tlsCert.keyFile(),
+                    tlsCaFile,
+                    requireClientCertificate);
     String config =
         """
         # Written by Gemba's test kit (io.gemba.agent.testkit.MosquittoServer) for Mosquitto 2.0.
@@ -211,7 +234,7 @@ public final class MosquittoServer implements AutoCloseable {
 
         # One listener, on the loopback interface only, on a port that was free at start.
         listener %d 127.0.0.1
-        %s
+        %s%s
         # Keep client sessions, subscriptions and queued and in-flight QoS 1/2 messages in
         # persistence_location/mosquitto.db and load them at start, so that a persistent
         # session (MQTT 5: clean start false, session expiry interval above 0) survives a
@@ -257,7 +280,8 @@ public final class MosquittoServer implements AutoCloseable {
         log_type information
         log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
         """
-            .formatted(System.getProperty("user.name"), server.port(), auth, dataDir(), logFile());
+            .formatted(
+                System.getProperty("user.name"), server.port(), tls, auth, dataDir(), logFile());
     try {
       Files.writeString(configFile(), config, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -290,8 +314,22 @@ public final class MosquittoServer implements AutoCloseable {
     private Path binary = BINARY;
     private String username;
     private String password;
+    private TestCa.Issued tlsCert;
+    private Path tlsCaFile;
+    private boolean requireClientCertificate;
 
     private Builder() {}
+
+    /**
+     * TLS on the listener ({@code ssl://}) with this certificate; client certificates signed by
+     * {@code caFile} are accepted, and required if {@code requireClientCertificate}.
+     */
+    public Builder tls(TestCa.Issued serverCert, Path caFile, boolean requireClientCertificate) {
+      this.tlsCert = Objects.requireNonNull(serverCert, "serverCert");
+      this.tlsCaFile = Objects.requireNonNull(caFile, "caFile");
+      this.requireClientCertificate = requireClientCertificate;
+      return this;
+    }
 
     /**
      * Require this username and password from every client (a password file made with {@code
