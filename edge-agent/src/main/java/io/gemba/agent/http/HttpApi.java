@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -80,8 +81,10 @@ public final class HttpApi extends VerticleBase {
         .get("/api/v1/stations")
         .handler(ctx -> array(ctx, stations.get(), SnapshotJson::station));
     router.get("/api/v1/lines").handler(ctx -> array(ctx, lines.get(), SnapshotJson::line));
+    // HTTP/1.1 only: a client's upgrade to cleartext HTTP/2 (h2c, as Java's HttpClient asks by
+    // default) broke large responses such as /metrics with frames the client could not read.
     return vertx
-        .createHttpServer()
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(config.port(), config.host())
         .onSuccess(s -> server = s);

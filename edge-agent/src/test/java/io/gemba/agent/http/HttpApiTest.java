@@ -48,6 +48,34 @@ class HttpApiTest {
     assertThat(get(port, "/health/ready", null).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * Java's HttpClient asks to upgrade to cleartext HTTP/2 (h2c); over it the server sent large
+   * bodies as frames the client refused ("Frame type(99) length(3148403) exceeds MAX_FRAME_SIZE")
+   * within a few requests. The server speaks HTTP/1.1 only, and every scrape comes whole.
+   */
+  @Test
+  void largeMetrics_comeWhole_overHttp11_toAClientThatAsksForH2c(Vertx vertx) throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    for (int i = 0; i < 3000; i++) {
+      registry.counter("gemba.test.counter", "index", Integer.toString(i)).increment();
+    }
+    HttpApi api =
+        new HttpApi(new HttpConfig("127.0.0.1", 0), registry, List::of, List::of, List.of());
+    vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    int expected = registry.scrape().length();
+    for (int i = 0; i < 50; i++) {
+      HttpResponse<String> scrape =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .get(10, TimeUnit.SECONDS);
+      assertThat(scrape.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(scrape.body()).hasSize(expected);
+    }
+  }
+
   @Test
   void withoutAToken_everythingIsOpen(Vertx vertx) throws Exception {
     int port = start(vertx, new HttpConfig("127.0.0.1", 0));
