@@ -1,0 +1,294 @@
+package io.gemba.agent.sink;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.exceptions.InfluxException;
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.metrics.AgentMetrics;
+import io.gemba.agent.spool.SegmentLog;
+import io.gemba.agent.spool.SpoolRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the points of a {@link SegmentLog} to InfluxDB, in order, in batches, on a thread of its
+ * own (ADR 0006): the log holds them durably, so nothing is dropped here.
+ *
+ * <ul>
+ *   <li>A batch takes whole records from the sender's position until it holds {@code
+ *       influx.batchSize} lines or more, or the log ends. When the log has no more, the sender
+ *       waits {@code influx.flushInterval}, or less if {@link #wakeUp} says there is more.
+ *   <li>Written: the position moves past the batch ({@link #position()}, for the log's trimming).
+ *   <li>InfluxDB unreachable, 5xx or 429: the same batch again after a backoff of 1 s doubling up
+ *       to 30 s, with ±20% jitter so that agents restarted together do not retry together; or after
+ *       the server's {@code Retry-After}.
+ *   <li>Another 4xx: the server refuses something in the batch. It is split in halves, each sent on
+ *       its own, down to single lines; a line refused alone goes to the dead-letter file, with the
+ *       server's answer in a comment line above it, and is counted ({@code
+ *       gemba_points_not_written_total{reason="refused"}}); the rest is written. (InfluxDB refuses
+ *       a whole batch for one bad line.)
+ * </ul>
+ */
+public final class SpoolSender implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SpoolSender.class);
+  private static final long MIN_BACKOFF_MS = 1_000;
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  private final SegmentLog spool;
+  private final InfluxConfig config;
+  private final AgentMetrics metrics;
+  private final Path deadLetters;
+  private final InfluxDBClient client;
+  private final WriteApiBlocking writeApi;
+  private final Thread thread;
+  private final Object signal = new Object();
+
+  private volatile long position;
+  private volatile boolean running = true;
+  private boolean woken;
+  private long backoffMs = MIN_BACKOFF_MS;
+
+  /**
+   * A sender of {@code spool}'s points from {@code position}; start it with {@link #start}.
+   *
+   * @param deadLetters the file that lines InfluxDB refuses are appended to
+   */
+  public SpoolSender(
+      SegmentLog spool,
+      long position,
+      InfluxConfig config,
+      AgentMetrics metrics,
+      Path deadLetters,
+      String name) {
+    this.spool = spool;
+    this.position = position;
+    this.config = config;
+    this.metrics = metrics;
+    this.deadLetters = deadLetters;
+    long timeoutMs = config.timeout().toMillis();
+    this.client =
+        InfluxDBClientFactory.create(
+            InfluxDBClientOptions.builder()
+                .url(config.url().orElseThrow().toString())
+                .authenticateToken(config.token().reveal().toCharArray())
+                .org(config.org())
+                .bucket(config.bucket())
+                .okHttpClient(
+                    new OkHttpClient.Builder()
+                        .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                        .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                        .writeTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .build());
+    this.writeApi = client.getWriteApiBlocking();
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts sending. */
+  public SpoolSender start() {
+    thread.start();
+    return this;
+  }
+
+  /** The position up to which every point has been written (or dead-lettered). Any thread. */
+  public long position() {
+    return position;
+  }
+
+  /** Says that the log has new committed records. Any thread; never blocks. */
+  public void wakeUp() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Batch batch = nextBatch();
+        if (batch.lines().isEmpty()) {
+          position = batch.end();
+          await(config.flushInterval().toMillis());
+          continue;
+        }
+        long start = System.nanoTime();
+        Outcome outcome = write(batch.lines());
+        if (outcome.retryAfterMs() < 0) {
+          metrics.written(batch.lines().size() - outcome.refused(), System.nanoTime() - start);
+          position = batch.end();
+          backoffMs = MIN_BACKOFF_MS;
+        } else {
+          long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : jittered(backoffMs);
+          backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+          log.warn(
+              "[influx: {}] write of {} points failed ({}), trying again in {} ms",
+              config.url().orElseThrow(),
+              batch.lines().size(),
+              outcome.failure(),
+              waitMs);
+          pause(waitMs);
+        }
+      } catch (IOException | RuntimeException e) {
+        log.error("[influx: {}] sender: {}", config.url().orElseThrow(), e.toString(), e);
+        pause(MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private record Batch(List<String> lines, long end) {}
+
+  /** The lines of whole records from the position, up to the batch size, and where they end. */
+  private Batch nextBatch() throws IOException {
+    List<String> lines = new ArrayList<>();
+    long end = position;
+    try (SegmentLog.Reader reader = spool.reader(Math.max(position, spool.start()))) {
+      SegmentLog.Entry entry;
+      while (lines.size() < config.batchSize() && (entry = reader.next()) != null) {
+        if (entry.type() == SpoolRecords.POINTS) {
+          lines.addAll(SpoolRecords.points(entry.payload()));
+        }
+        end = entry.next();
+      }
+    }
+    return new Batch(lines, end);
+  }
+
+  /**
+   * The outcome of writing a batch.
+   *
+   * @param retryAfterMs -1 when done (written, or refused lines dead-lettered); 0 to retry after
+   *     the backoff; above 0 to retry after that long (the server's {@code Retry-After})
+   * @param refused the lines dead-lettered
+   * @param failure why it must be retried
+   */
+  record Outcome(long retryAfterMs, int refused, String failure) {
+    static Outcome done(int refused) {
+      return new Outcome(-1, refused, "");
+    }
+  }
+
+  /** Writes {@code lines}, splitting a refused batch down to the lines refused alone. */
+  Outcome write(List<String> lines) {
+    try {
+      writeApi.writeRecords(WritePrecision.MS, lines);
+      return Outcome.done(0);
+    } catch (InfluxException e) {
+      int status = e.status();
+      if (status == 0 || status >= 500 || status == 429) {
+        String reason = status == 0 ? "unreachable" : "http_" + status;
+        metrics.writeFailed(reason);
+        return new Outcome(retryAfterMs(e), 0, reason + ": " + e.getMessage());
+      }
+      if (lines.size() == 1) {
+        deadLetter(lines.get(0), status, e.getMessage());
+        return Outcome.done(1);
+      }
+      int half = lines.size() / 2;
+      Outcome first = write(lines.subList(0, half));
+      if (first.retryAfterMs() >= 0) {
+        return first;
+      }
+      Outcome second = write(lines.subList(half, lines.size()));
+      if (second.retryAfterMs() >= 0) {
+        return second;
+      }
+      return Outcome.done(first.refused() + second.refused());
+    }
+  }
+
+  private void deadLetter(String line, int status, String message) {
+    metrics.notWritten(1, "refused");
+    String comment =
+        "# "
+            + Instant.now()
+            + " HTTP "
+            + status
+            + ": "
+            + String.valueOf(message).replace('\n', ' ')
+            + "\n";
+    try {
+      Files.writeString(
+          deadLetters,
+          comment + line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + deadLetters, e);
+    }
+    log.warn(
+        "[influx: {}] refused a point (HTTP {}), kept in {}: {}",
+        config.url().orElseThrow(),
+        status,
+        deadLetters,
+        message);
+  }
+
+  private static long retryAfterMs(InfluxException e) {
+    String value = e.headers() == null ? null : e.headers().get("Retry-After");
+    if (value != null && value.strip().matches("\\d{1,6}")) {
+      return Long.parseLong(value.strip()) * 1000;
+    }
+    return 0;
+  }
+
+  private static long jittered(long ms) {
+    return (long) (ms * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+  }
+
+  private void await(long ms) {
+    synchronized (signal) {
+      if (!woken && running) {
+        try {
+          signal.wait(Math.max(1, ms));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      woken = false;
+    }
+  }
+
+  /** Waits {@code ms} whatever {@link #wakeUp} says (a backoff); {@link #close} ends it. */
+  private void pause(long ms) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    synchronized (signal) {
+      long left;
+      while (running && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+    }
+  }
+
+  /** Stops after the batch under way (waiting at most the configured timeout), and the client. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    wakeUp();
+    thread.join(config.timeout().toMillis() * 2);
+    client.close();
+  }
+}

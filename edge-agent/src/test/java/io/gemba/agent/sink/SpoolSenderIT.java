@@ -1,0 +1,159 @@
+package io.gemba.agent.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.config.Secret;
+import io.gemba.agent.metrics.MicrometerAgentMetrics;
+import io.gemba.agent.spool.SegmentLog;
+import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.testkit.VictoriaMetricsServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sender draining a spool into a real VictoriaMetrics that goes away and comes back. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SpoolSenderIT {
+
+  /** A recent minute: VictoriaMetrics refuses samples older than its retention. */
+  private static final long T0 = Instant.now().minusSeconds(3600).toEpochMilli() / 60_000 * 60_000;
+
+  @TempDir Path dir;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private VictoriaMetricsServer victoria;
+  private SegmentLog spool;
+  private SpoolSender sender;
+
+  @BeforeEach
+  void start() throws Exception {
+    victoria = new VictoriaMetricsServer().start();
+    spool = SegmentLog.open(dir.resolve("spool"), 64 * 1024);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (sender != null) {
+      sender.close();
+    }
+    spool.close();
+    victoria.close();
+  }
+
+  @Test
+  void databaseDownForAStretch_nothingLost_nothingDoubled() throws Exception {
+    // 10 runs of 50 points, then the database goes away, 10 more runs, and it comes back.
+    appendRuns(0, 10);
+    sender = sender(0).start();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(values()).hasSize(500);
+            });
+    assertThat(sender.position()).isEqualTo(spool.durableEnd());
+
+    victoria.stop();
+    long before = sender.position();
+    appendRuns(10, 10);
+    sender.wakeUp();
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("gemba.write.failures") >= 1);
+    assertThat(sender.position()).isEqualTo(before);
+
+    victoria.restart();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(values()).hasSize(1000);
+            });
+    // Every point 0 to 999 once: no series holds a value twice.
+    List<Double> values = values();
+    Set<Double> distinct = new HashSet<>(values);
+    assertThat(distinct).hasSize(1000);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(distinct).contains((double) i);
+    }
+    assertThat(count("gemba.points.written")).isEqualTo(1000);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sender.position() == spool.durableEnd());
+  }
+
+  @Test
+  void startedFromAPosition_sendsOnlyWhatFollows() throws Exception {
+    appendRuns(0, 4);
+    long from = spool.end();
+    appendRuns(4, 2);
+    sender = sender(from).start();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(values()).hasSize(100);
+            });
+    assertThat(new HashSet<>(values())).allMatch(v -> v >= 200 && v < 300);
+  }
+
+  /** Runs {@code from} to {@code from + runs - 1}, each of 50 points numbered run × 50 + k. */
+  private void appendRuns(int from, int runs) throws Exception {
+    for (int run = from; run < from + runs; run++) {
+      List<String> lines = new ArrayList<>();
+      for (int k = 0; k < 50; k++) {
+        int n = run * 50 + k;
+        // 10 series (stations), each point a second apart within its series
+        lines.add("cycle,station=st" + (n % 10) + " cycle_ms=" + n + "i " + (T0 + n * 1000L));
+      }
+      spool.append(SpoolRecords.POINTS, SpoolRecords.points(lines));
+      spool.commit();
+    }
+  }
+
+  private SpoolSender sender(long position) {
+    InfluxConfig config =
+        new InfluxConfig(
+            Optional.of(URI.create(victoria.url())),
+            "plant",
+            "gemba",
+            Secret.of("it-token"),
+            120,
+            Duration.ofMillis(100),
+            100_000,
+            Duration.ofSeconds(2));
+    return new SpoolSender(
+        spool,
+        position,
+        config,
+        new MicrometerAgentMetrics(registry, Clock.systemUTC()),
+        dir.resolve("dead-letters.lp"),
+        "spool-sender-it");
+  }
+
+  private List<Double> values() {
+    List<Double> values = new ArrayList<>();
+    victoria.export("cycle_cycle_ms").forEach(series -> values.addAll(series.values()));
+    return values;
+  }
+
+  private double count(String name) {
+    return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+}
