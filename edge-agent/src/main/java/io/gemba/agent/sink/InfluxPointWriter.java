@@ -1,8 +1,6 @@
 package io.gemba.agent.sink;
 
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxDBClientFactory;
-import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
@@ -14,13 +12,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,20 +63,7 @@ public final class InfluxPointWriter implements PointWriter {
     this.config = config;
     this.metrics = metrics;
     this.context = vertx.getOrCreateContext();
-    Duration timeout = config.timeout();
-    InfluxDBClientOptions options =
-        InfluxDBClientOptions.builder()
-            .url(config.url().orElseThrow().toString())
-            .authenticateToken(config.token().reveal().toCharArray())
-            .org(config.org())
-            .bucket(config.bucket())
-            .okHttpClient(
-                new OkHttpClient.Builder()
-                    .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .writeTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-            .build();
-    this.client = InfluxDBClientFactory.create(options);
+    this.client = InfluxClients.create(config);
     this.writeApi = client.getWriteApiBlocking();
     this.executor = vertx.createSharedWorkerExecutor("influx-writer", 1);
     this.timerId =
@@ -200,7 +182,7 @@ public final class InfluxPointWriter implements PointWriter {
       pending.addFirst(batch.get(i));
     }
     trim();
-    long waitMs = retryAfterMs(cause).orElse(backoffMs);
+    long waitMs = InfluxClients.retryAfterMs(cause).orElse(backoffMs);
     retryAtMs = System.currentTimeMillis() + waitMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
     log.warn(
@@ -210,16 +192,6 @@ public final class InfluxPointWriter implements PointWriter {
         waitMs,
         cause.toString());
     vertx.setTimer(waitMs, id -> context.runOnContext(v -> send()));
-  }
-
-  private static java.util.OptionalLong retryAfterMs(Throwable cause) {
-    if (cause instanceof InfluxException influx && influx.headers() != null) {
-      String value = influx.headers().get("Retry-After");
-      if (value != null && value.strip().matches("\\d{1,6}")) {
-        return java.util.OptionalLong.of(Long.parseLong(value.strip()) * 1000);
-      }
-    }
-    return java.util.OptionalLong.empty();
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.gemba.agent.sink;
 
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxDBClientFactory;
-import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,20 +78,7 @@ public final class SpoolSender implements AutoCloseable {
     this.config = config;
     this.metrics = metrics;
     this.deadLetters = deadLetters;
-    long timeoutMs = config.timeout().toMillis();
-    this.client =
-        InfluxDBClientFactory.create(
-            InfluxDBClientOptions.builder()
-                .url(config.url().orElseThrow().toString())
-                .authenticateToken(config.token().reveal().toCharArray())
-                .org(config.org())
-                .bucket(config.bucket())
-                .okHttpClient(
-                    new OkHttpClient.Builder()
-                        .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                        .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                        .writeTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-                .build());
+    this.client = InfluxClients.create(config);
     this.writeApi = client.getWriteApiBlocking();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
@@ -194,7 +178,8 @@ public final class SpoolSender implements AutoCloseable {
       if (status == 0 || status >= 500 || status == 429) {
         String reason = status == 0 ? "unreachable" : "http_" + status;
         metrics.writeFailed(reason);
-        return new Outcome(retryAfterMs(e), 0, reason + ": " + e.getMessage());
+        return new Outcome(
+            InfluxClients.retryAfterMs(e).orElse(0), 0, reason + ": " + e.getMessage());
       }
       if (lines.size() == 1) {
         deadLetter(lines.get(0), status, e.getMessage());
@@ -239,14 +224,6 @@ public final class SpoolSender implements AutoCloseable {
         status,
         deadLetters,
         message);
-  }
-
-  private static long retryAfterMs(InfluxException e) {
-    String value = e.headers() == null ? null : e.headers().get("Retry-After");
-    if (value != null && value.strip().matches("\\d{1,6}")) {
-      return Long.parseLong(value.strip()) * 1000;
-    }
-    return 0;
   }
 
   private static long jittered(long ms) {
