@@ -9,6 +9,7 @@ import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.DiscardingPointWriter;
 import io.gemba.agent.sink.InfluxPointWriter;
 import io.gemba.agent.sink.PointWriter;
+import io.gemba.agent.sink.SpoolWriter;
 import io.gemba.collector.engine.LineSnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -24,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class Agent {
   private final JvmGcMetrics gcMetrics;
   private final MqttIngest ingest;
   private final List<LineGroup> groups;
-  private final PointWriter writer;
+  private final List<PointWriter> writers;
   private final HttpApi http;
 
   private Agent(
@@ -54,14 +56,14 @@ public final class Agent {
       JvmGcMetrics gcMetrics,
       MqttIngest ingest,
       List<LineGroup> groups,
-      PointWriter writer,
+      List<PointWriter> writers,
       HttpApi http) {
     this.vertx = vertx;
     this.registry = registry;
     this.gcMetrics = gcMetrics;
     this.ingest = ingest;
     this.groups = groups;
-    this.writer = writer;
+    this.writers = writers;
     this.http = http;
   }
 
@@ -84,11 +86,13 @@ public final class Agent {
             .build();
     MicrometerAgentMetrics metrics = new MicrometerAgentMetrics(registry, clock);
 
-    PointWriter writer =
-        config.influx().enabled()
-            ? new InfluxPointWriter(vertx, config.influx(), metrics)
-            : new DiscardingPointWriter(metrics);
     int instances = config.engine().effectiveInstances();
+    List<PointWriter> writers;
+    try {
+      writers = writers(vertx, config, metrics, instances);
+    } catch (IOException | RuntimeException e) {
+      return vertx.close().transform(ignored -> Future.failedFuture(e));
+    }
     LineRouter router = new LineRouter(config.plant(), instances);
     List<LineGroup> groups = new ArrayList<>(instances);
     MqttIngest ingest =
@@ -105,7 +109,7 @@ public final class Agent {
               router,
               config.plant(),
               config.decoder(),
-              writer,
+              writers.get(i % writers.size()),
               ingest,
               metrics,
               config.engine(),
@@ -119,8 +123,9 @@ public final class Agent {
             () -> collect(groups, LineGroup::lines),
             List.of(
                 new HttpApi.Readiness("mqtt", ingest::connected),
-                new HttpApi.Readiness("writer", writer::writable)));
-    Agent agent = new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(groups), writer, http);
+                new HttpApi.Readiness(
+                    "writer", () -> writers.stream().allMatch(PointWriter::writable))));
+    Agent agent = new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(groups), writers, http);
 
     Future<?> deployed = Future.succeededFuture();
     for (LineGroup group : groups) {
@@ -142,6 +147,35 @@ public final class Agent {
               return agent;
             })
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  /**
+   * With a spool, one writer per engine instance, each with its log in {@code spool.dir/group-N}
+   * and an equal share of the bound; else one writer for all: InfluxDB's, or none.
+   */
+  private static List<PointWriter> writers(
+      Vertx vertx, AgentConfig config, MicrometerAgentMetrics metrics, int instances)
+      throws IOException {
+    if (!config.influx().enabled()) {
+      return List.of(new DiscardingPointWriter(metrics));
+    }
+    if (!config.spool().enabled()) {
+      return List.of(new InfluxPointWriter(vertx, config.influx(), metrics));
+    }
+    long share = (long) config.spool().maxMegabytes() * 1024 * 1024 / instances;
+    List<PointWriter> writers = new ArrayList<>(instances);
+    for (int i = 0; i < instances; i++) {
+      writers.add(
+          new SpoolWriter(
+              vertx,
+              config.spool().dir().orElseThrow().resolve("group-" + i),
+              share,
+              config.spool().segmentMegabytes() * 1024 * 1024,
+              config.influx(),
+              metrics,
+              "spool-group-" + i));
+    }
+    return writers;
   }
 
   private static <T> List<T> collect(
@@ -182,8 +216,10 @@ public final class Agent {
     for (LineGroup group : groups) {
       stopping = stopping.eventually(() -> vertx.undeploy(group.deploymentID()));
     }
+    for (PointWriter writer : writers) {
+      stopping = stopping.eventually(writer::close);
+    }
     return stopping
-        .eventually(writer::close)
         .toCompletionStage()
         .handle(
             (ignored, failure) -> {

@@ -5,6 +5,7 @@ import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.config.HttpConfig;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.demo.EmbeddedBroker;
 import io.gemba.agent.demo.LineSummary;
 import io.gemba.agent.demo.SimulatedClock;
@@ -98,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
             MqttConfig.of(URI.create(broker.uri()), "gemba-demo-agent"),
             InfluxConfig.disabled(),
             new HttpConfig("127.0.0.1", httpPort),
-            EngineConfig.defaults());
+            EngineConfig.defaults(),
+            SpoolConfig.disabled());
     Agent agent;
     try {
       agent = Configs.await(Agent.start(config, plantClock));

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param influx where points are written, or {@link InfluxConfig#disabled()}
  * @param http the HTTP server
  * @param engine how the KPI engine runs
+ * @param spool the spool on disk before InfluxDB, or {@link SpoolConfig#disabled()}
  */
 public record AgentConfig(
     PlantModel plant,
@@ -21,13 +22,15 @@ public record AgentConfig(
     MqttConfig mqtt,
     InfluxConfig influx,
     HttpConfig http,
-    EngineConfig engine) {
+    EngineConfig engine,
+    SpoolConfig spool) {
 
   /** Builds the configuration. */
   public AgentConfig {
     Objects.requireNonNull(plant, "plant");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(mqtt, "mqtt");
+    Objects.requireNonNull(spool, "spool");
     Objects.requireNonNull(influx, "influx");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(engine, "engine");

@@ -91,12 +91,19 @@ public final class ConfigLoader {
     Optional<InfluxConfig> influx = ConnectionSections.influx(root.section("influx"));
     Optional<HttpConfig> http = RuntimeSections.http(root.section("http"));
     Optional<EngineConfig> engine = RuntimeSections.engine(root.section("engine"));
+    Optional<SpoolConfig> spool = RuntimeSections.spool(root.section("spool"));
     root.finish();
     env.unknownVariables().forEach(problems::add);
     if (problems.count() > 0) {
       throw new ConfigException(source, problems.list());
     }
     return new AgentConfig(
-        plant.get(), decoder.get(), mqtt.get(), influx.get(), http.get(), engine.get());
+        plant.get(),
+        decoder.get(),
+        mqtt.get(),
+        influx.get(),
+        http.get(),
+        engine.get(),
+        spool.get());
   }
 }

@@ -57,6 +57,17 @@ public final class ConfigSummary {
             + (engine.batchWait().isZero()
                 ? ", each message applied at once"
                 : ", batches gathered for " + Durations.format(engine.batchWait())));
+    SpoolConfig spool = config.spool();
+    lines.add(
+        spool.enabled()
+            ? "spool: "
+                + spool.dir().orElseThrow()
+                + ", up to "
+                + spool.maxMegabytes()
+                + " MB not yet written, files of "
+                + spool.segmentMegabytes()
+                + " MB"
+            : "spool: none, points wait in memory");
     return String.join("\n", lines) + "\n";
   }
 

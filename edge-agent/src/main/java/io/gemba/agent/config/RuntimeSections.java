@@ -48,6 +48,25 @@ final class RuntimeSections {
     return s.build(mark, () -> new HttpConfig(host, port, token), Map.of("token", "tokenFile"));
   }
 
+  /** {@code spool}: where the engines' points wait for InfluxDB, if anywhere. */
+  static Optional<SpoolConfig> spool(Section s) {
+    int mark = s.mark();
+    Optional<java.nio.file.Path> dir =
+        s.optional("dir", Parsers.path()).map(path -> s.context().baseDir().resolve(path));
+    int maxMegabytes =
+        s.value(
+            "maxMegabytes",
+            SpoolConfig.DEFAULT_MAX_MEGABYTES,
+            Parsers.int32().check(SpoolConfig::checkMaxMegabytes));
+    int segmentMegabytes =
+        s.value(
+            "segmentMegabytes",
+            SpoolConfig.DEFAULT_SEGMENT_MEGABYTES,
+            Parsers.int32().check(SpoolConfig::checkSegmentMegabytes));
+    s.finish();
+    return s.build(mark, () -> new SpoolConfig(dir, maxMegabytes, segmentMegabytes));
+  }
+
   /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */
   static Optional<EngineConfig> engine(Section s) {
     int mark = s.mark();

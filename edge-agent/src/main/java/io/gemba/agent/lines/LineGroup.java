@@ -40,14 +40,18 @@ import org.slf4j.LoggerFactory;
  * cost about as much per batch as per message, and at thousands of messages a second they were most
  * of the agent's work. They are applied on the context in runs of up to {@value #MAX_RUN}: decoded,
  * duplicates by {@code seq} dropped, the events applied with one {@link KpiEngine#acceptAll}, the
- * points handed to the writer, and only then the messages acknowledged. A tick of the wall clock
- * every {@code tickInterval} closes the minutes and shifts of silent stations and refreshes the
- * snapshots the API shows.
+ * points handed to the writer, and the messages acknowledged only once the writer has kept the
+ * points (in memory, or durable in a spool). While the writer is not writable (a spool at its
+ * bound) the group takes nothing from its queue: the messages stay unacknowledged, and the
+ * session's receive maximum makes the broker hold the rest. A tick of the wall clock every {@code
+ * tickInterval} closes the minutes and shifts of silent stations and refreshes the snapshots the
+ * API shows.
  */
 public final class LineGroup extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(LineGroup.class);
   private static final int MAX_RUN = 1_000;
+  private static final long PAUSE_RETRY_MS = 100;
   private static final long REJECT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final int index;
@@ -143,6 +147,14 @@ public final class LineGroup extends VerticleBase {
 
   private void drain() {
     scheduled.set(false);
+    if (!writer.writable()) {
+      // The writer is full (a spool at its bound): take nothing more, acknowledge nothing; the
+      // broker holds the rest in the session, and the receive maximum stops its sending.
+      if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+        vertx.setTimer(PAUSE_RETRY_MS, id -> drain());
+      }
+      return;
+    }
     List<Delivery> run = new ArrayList<>();
     List<TelemetryEvent> events = new ArrayList<>();
     Delivery delivery;
@@ -164,15 +176,31 @@ public final class LineGroup extends VerticleBase {
     }
     if (!run.isEmpty()) {
       engine.acceptAll(events);
-      handOn();
-      long now = System.nanoTime();
-      for (Delivery done : run) {
-        acknowledger.acknowledge(done);
-        metrics.processed(now - done.arrivalNanos());
-      }
+      handOn()
+          .onComplete(
+              kept -> {
+                if (kept.succeeded()) {
+                  acknowledge(run);
+                } else {
+                  // Not acknowledged: the broker sends them again in the next session.
+                  log.error(
+                      "[group: {}] {} messages not acknowledged: their points could not be kept",
+                      index,
+                      run.size(),
+                      kept.cause());
+                }
+              });
     }
     if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
       context.runOnContext(v -> drain());
+    }
+  }
+
+  private void acknowledge(List<Delivery> run) {
+    long now = System.nanoTime();
+    for (Delivery done : run) {
+      acknowledger.acknowledge(done);
+      metrics.processed(now - done.arrivalNanos());
     }
   }
 
@@ -182,12 +210,16 @@ public final class LineGroup extends VerticleBase {
     refreshSnapshots();
   }
 
-  /** Hands the points made so far to the writer and counts the engine's outcomes since last. */
-  private void handOn() {
+  /**
+   * Hands the points made so far to the writer and counts the engine's outcomes since last; the
+   * future completes once the writer has kept them.
+   */
+  private Future<Void> handOn() {
+    Future<Void> kept = Future.succeededFuture();
     if (!points.isEmpty()) {
       List<Point> made = points;
       points = new ArrayList<>();
-      writer.write(made);
+      kept = writer.write(made);
     }
     EngineStats now = engine.stats();
     metrics.engineOutcomes(
@@ -197,6 +229,7 @@ public final class LineGroup extends VerticleBase {
         now.ignored() - counted.ignored());
     counted = now;
     seqDuplicates = 0;
+    return kept;
   }
 
   private void refreshSnapshots() {

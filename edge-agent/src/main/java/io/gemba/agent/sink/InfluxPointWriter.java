@@ -72,9 +72,9 @@ public final class InfluxPointWriter implements PointWriter {
   }
 
   @Override
-  public void write(List<Point> points) {
+  public Future<Void> write(List<Point> points) {
     if (points.isEmpty()) {
-      return;
+      return Future.succeededFuture();
     }
     List<String> lines = new ArrayList<>(points.size());
     LineProtocol protocol = new LineProtocol();
@@ -83,6 +83,7 @@ public final class InfluxPointWriter implements PointWriter {
     }
     waiting.addAndGet(lines.size());
     context.runOnContext(v -> take(lines));
+    return Future.succeededFuture();
   }
 
   private void take(List<String> lines) {

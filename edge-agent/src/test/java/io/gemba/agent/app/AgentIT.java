@@ -11,6 +11,7 @@ import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.config.MqttConfig;
 import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.config.Secret;
+import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.lines.TestPlant;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
@@ -96,7 +97,8 @@ class AgentIT {
                 100_000,
                 Duration.ofSeconds(5)),
             new HttpConfig("127.0.0.1", 0),
-            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT));
+            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT),
+            SpoolConfig.disabled());
     Agent started =
         Agent.start(config, clock)
             .toCompletionStage()

@@ -68,6 +68,7 @@ class ConfigSummaryTest {
               batches of up to 500 points every 1s, up to 100000 pending, timeout 10s
             http: listens on 0.0.0.0, any free port, no token asked
             engine: 2 instances, tick every 500ms, batches gathered for 5ms
+            spool: none, points wait in memory
             """);
   }
 

@@ -113,6 +113,8 @@ class ExampleConfigTest {
     assertThat(config.http()).isEqualTo(new HttpConfig("127.0.0.1", 8080));
     assertThat(config.engine())
         .isEqualTo(new EngineConfig(0, Duration.ofSeconds(1), Duration.ofMillis(5)));
+    assertThat(config.spool())
+        .isEqualTo(new SpoolConfig(Optional.of(Path.of("/var/lib/gemba/spool")), 1024, 64));
   }
 
   @Test

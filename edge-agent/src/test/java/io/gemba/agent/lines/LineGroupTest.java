@@ -51,9 +51,10 @@ class LineGroupTest {
     PointWriter writer =
         new PointWriter() {
           @Override
-          public void write(List<Point> points) {
+          public Future<Void> write(List<Point> points) {
             written.addAll(points);
             writes.incrementAndGet();
+            return Future.succeededFuture();
           }
 
           @Override

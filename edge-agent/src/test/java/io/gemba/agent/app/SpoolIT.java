@@ -1,0 +1,200 @@
+package io.gemba.agent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.config.EngineConfig;
+import io.gemba.agent.config.HttpConfig;
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.config.MqttConfig;
+import io.gemba.agent.config.Secret;
+import io.gemba.agent.config.SpoolConfig;
+import io.gemba.agent.lines.TestPlant;
+import io.gemba.agent.testkit.MosquittoServer;
+import io.gemba.agent.testkit.VictoriaMetricsServer;
+import io.gemba.collector.telemetry.DecoderSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent with a spool, against a real Mosquitto and a real VictoriaMetrics that goes away while
+ * messages come: every message's point arrives once when it is back, and with the spool at its
+ * bound the agent stops taking messages, says so, and takes the rest once it has room again.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class SpoolIT {
+
+  private static final String PACK_2 = "gemba/v1/tlx/battery/pack-2/";
+  private static final Instant START = Instant.parse("2026-11-26T07:00:00Z");
+
+  @TempDir Path dir;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+  private MosquittoServer mosquitto;
+  private VictoriaMetricsServer victoria;
+  private Agent agent;
+
+  @BeforeEach
+  void startServers() {
+    mosquitto = MosquittoServer.builder().build().start();
+    victoria = new VictoriaMetricsServer().start();
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    if (agent != null) {
+      agent.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    victoria.close();
+    mosquitto.close();
+  }
+
+  @Test
+  void databaseDownWhileMessagesCome_theSpoolKeepsThem_nothingLostNothingDoubled()
+      throws Exception {
+    agent = startAgent(1024);
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-spool-1")) {
+      publishStates(gateway, 0, 300);
+      victoria.stop();
+      publishStates(gateway, 300, 300);
+      // All 600 applied (and acknowledged) while the database is away: the spool holds them.
+      await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 600);
+    }
+    victoria.restart();
+
+    // Every state message changes its station's state: one machine_state point each.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(samples()).isEqualTo(600);
+            });
+  }
+
+  @Test
+  void spoolFull_consumptionPauses_andResumesWhenTheDatabaseIsBack() throws Exception {
+    // 1 MiB for two instances: pack-2's instance may hold 512 KiB not yet written, about 2,000
+    // machine_state points of about 250 bytes; 6,000 messages are three times that.
+    agent = startAgent(1);
+    victoria.stop();
+    int messages = 6_000;
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-spool-2")) {
+      publishStates(gateway, 0, messages);
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> status("/health/ready") == 503);
+    double appliedWhileFull = applied();
+    assertThat(appliedWhileFull).isLessThan(messages);
+    assertThat(body("/health/ready")).contains("\"writer\":\"DOWN\"");
+
+    victoria.restart();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(samples()).isEqualTo(messages);
+            });
+    assertThat(applied()).isEqualTo(messages);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
+  }
+
+  /** {@code count} state messages from {@code from}, alternating st10 and eol, each a change. */
+  private static void publishStates(TestPublisher gateway, int from, int count) throws Exception {
+    for (int i = from; i < from + count; i++) {
+      String station = i % 2 == 0 ? "st10" : "eol";
+      String state = (i / 2) % 2 == 0 ? "RUNNING" : "IDLE";
+      gateway.publish(
+          PACK_2 + station + "/state",
+          "{\"ts\":\""
+              + START.plusSeconds(i)
+              + "\",\"seq\":"
+              + i
+              + ",\"state\":\""
+              + state
+              + "\"}");
+    }
+  }
+
+  private Agent startAgent(int spoolMegabytes) throws Exception {
+    AgentConfig config =
+        new AgentConfig(
+            TestPlant.model(),
+            DecoderSettings.defaults(),
+            new MqttConfig(
+                URI.create(mosquitto.uri()),
+                "gemba-agent-spool-it",
+                MqttConfig.DEFAULT_TOPICS,
+                Duration.ofHours(1),
+                100,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Optional.empty(),
+                Secret.none(),
+                io.gemba.agent.config.MqttTls.none()),
+            new InfluxConfig(
+                Optional.of(URI.create(victoria.url())),
+                "plant",
+                "gemba",
+                Secret.of("it-token"),
+                500,
+                Duration.ofMillis(200),
+                100_000,
+                Duration.ofSeconds(5)),
+            new HttpConfig("127.0.0.1", 0),
+            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT),
+            new SpoolConfig(Optional.of(dir.resolve("spool")), spoolMegabytes, 1));
+    Agent started =
+        Agent.start(config, clock)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready", started) == 200);
+    return started;
+  }
+
+  private int samples() {
+    return victoria.export("machine_state_duration_s{line=\"pack-2\"}").stream()
+        .mapToInt(s -> s.values().size())
+        .sum();
+  }
+
+  private double applied() {
+    return agent.registry().get("gemba.engine.events").tag("outcome", "applied").counter().count();
+  }
+
+  private int status(String path) throws Exception {
+    return status(path, agent);
+  }
+
+  private static int status(String path, Agent agent) throws Exception {
+    return send(path, agent).statusCode();
+  }
+
+  private String body(String path) throws Exception {
+    return send(path, agent).body();
+  }
+
+  private static HttpResponse<String> send(String path, Agent agent) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
