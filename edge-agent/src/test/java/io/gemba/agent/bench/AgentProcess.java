@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent.jar run --config FILE}
@@ -46,6 +49,7 @@ final class AgentProcess implements AutoCloseable {
   static AgentProcess start(
       Path jar,
       String heap,
+      boolean spool,
       Path dir,
       LoadPlan plan,
       String mqttUri,
@@ -56,11 +60,28 @@ final class AgentProcess implements AutoCloseable {
       throw new IllegalStateException(
           "no agent jar at " + jar + ": build it with ./mvnw -q -DskipTests package");
     }
+    Path spoolDir = dir.toAbsolutePath().resolve("spool");
+    if (Files.exists(spoolDir)) {
+      // a spool of an earlier run would be sent again, into this run's range of event times
+      try (Stream<Path> files = Files.walk(spoolDir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
     int httpPort = FreePort.find();
     String clientId = "gemba-bench-agent-" + ProcessHandle.current().pid();
     Path config = dir.resolve("gemba-bench.yml");
     Files.writeString(
-        config, config(plan, mqttUri, clientId, influxUrl, httpPort), StandardCharsets.UTF_8);
+        config,
+        config(
+            plan,
+            mqttUri,
+            clientId,
+            influxUrl,
+            httpPort,
+            spool ? Optional.of(spoolDir) : Optional.empty()),
+        StandardCharsets.UTF_8);
     Path log = dir.resolve("agent.log");
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
@@ -80,7 +101,12 @@ final class AgentProcess implements AutoCloseable {
 
   /** The configuration of the bench plant: see docs/benchmarks.md. */
   static String config(
-      LoadPlan plan, String mqttUri, String clientId, String influxUrl, int httpPort) {
+      LoadPlan plan,
+      String mqttUri,
+      String clientId,
+      String influxUrl,
+      int httpPort,
+      Optional<Path> spoolDir) {
     StringBuilder lines = new StringBuilder();
     for (int l = 0; l < plan.lines(); l++) {
       lines.append("            - id: ").append(plan.lineId(l)).append('\n');
@@ -114,8 +140,16 @@ final class AgentProcess implements AutoCloseable {
           bucket: bench
         http:
           port: %d
-        """
-        .formatted(plan.site(), plan.area(), lines, mqttUri, clientId, influxUrl, httpPort);
+        %s"""
+        .formatted(
+            plan.site(),
+            plan.area(),
+            lines,
+            mqttUri,
+            clientId,
+            influxUrl,
+            httpPort,
+            spoolDir.map(d -> "spool:\n  dir: " + d + "\n").orElse(""));
   }
 
   long pid() {

@@ -26,8 +26,25 @@ class BenchConfigTest {
             "tcp://127.0.0.1:18830",
             "gemba-bench-agent-7",
             "http://127.0.0.1:18428",
-            18080);
+            18080,
+            java.util.Optional.empty());
     return ConfigLoader.load(yaml, Map.of("GEMBA_INFLUX_TOKEN", "bench-token"), dir);
+  }
+
+  @Test
+  void config_withASpool_inTheGivenDirectory() throws ConfigException {
+    String yaml =
+        AgentProcess.config(
+            LoadPlan.standard(),
+            "tcp://127.0.0.1:18830",
+            "gemba-bench-agent-7",
+            "http://127.0.0.1:18428",
+            18080,
+            java.util.Optional.of(dir.resolve("spool")));
+
+    AgentConfig config = ConfigLoader.load(yaml, Map.of("GEMBA_INFLUX_TOKEN", "bench-token"), dir);
+
+    assertThat(config.spool().dir()).contains(dir.resolve("spool"));
   }
 
   @Test

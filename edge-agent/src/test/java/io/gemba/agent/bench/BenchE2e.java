@@ -97,6 +97,7 @@ public final class BenchE2e {
               AgentProcess.start(
                   options.agentJar(),
                   options.agentHeap(),
+                  options.spool(),
                   options.workDir(),
                   plan,
                   broker.uri(),

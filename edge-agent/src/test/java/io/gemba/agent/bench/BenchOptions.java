@@ -14,6 +14,7 @@ import java.util.List;
  * @param accountingWait the longest a step waits, after publishing, for every message to arrive
  * @param connections publisher connections (each line's messages go over one of them)
  * @param agentHeap the agent's largest heap, as the JVM's {@code -Xmx} takes it: {@code 1g}
+ * @param spool whether the agent runs with a spool (in the work directory)
  * @param agentJar the agent's executable jar
  * @param workDir where the agent's configuration and logs go
  * @param report where the Markdown report goes
@@ -25,6 +26,7 @@ record BenchOptions(
     Duration accountingWait,
     int connections,
     String agentHeap,
+    boolean spool,
     Path agentJar,
     Path workDir,
     Path report) {
@@ -35,7 +37,7 @@ record BenchOptions(
   static final String USAGE =
       """
       usage: BenchE2e [--rates 1000,2000,...] [--step-seconds 60] [--warmup-seconds 10] [--wait-seconds 30]
-                      [--connections 5] [--agent-heap 1g] [--agent-jar edge-agent/target/edge-agent.jar]
+                      [--connections 5] [--agent-heap 1g] [--spool] [--agent-jar edge-agent/target/edge-agent.jar]
                       [--work-dir edge-agent/target/bench-e2e] [--report edge-agent/target/bench-e2e.md]""";
 
   BenchOptions {
@@ -78,11 +80,16 @@ record BenchOptions(
     Duration wait = Duration.ofSeconds(30);
     int connections = 5;
     String agentHeap = "1g";
+    boolean spool = false;
     Path agentJar = Path.of("edge-agent/target/edge-agent.jar");
     Path workDir = Path.of("edge-agent/target/bench-e2e");
     Path report = Path.of("edge-agent/target/bench-e2e.md");
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--spool")) {
+        spool = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(option + ": needs a value");
       }
@@ -101,7 +108,7 @@ record BenchOptions(
       }
     }
     return new BenchOptions(
-        rates, step, warmup, wait, connections, agentHeap, agentJar, workDir, report);
+        rates, step, warmup, wait, connections, agentHeap, spool, agentJar, workDir, report);
   }
 
   private static List<Integer> integers(String option, String value) {

@@ -18,6 +18,15 @@ class BenchOptionsTest {
     assertThat(options.accountingWait()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.connections()).isEqualTo(5);
     assertThat(options.agentHeap()).isEqualTo("1g");
+    assertThat(options.spool()).isFalse();
+  }
+
+  @Test
+  void parse_spool_isAFlag() {
+    BenchOptions options = BenchOptions.parse("--spool", "--rates", "8000");
+
+    assertThat(options.spool()).isTrue();
+    assertThat(options.rates()).containsExactly(8000);
   }
 
   @Test

@@ -30,7 +30,7 @@ final class BenchReport {
         .append("\n\n");
     md.append("Machine: ").append(machine.describe()).append(".\n");
     md.append(
-        "Load: %d lines × %d stations, `cycle` messages at QoS 1 over %d connections (window %d each), steps of %d s at %s messages/s; a phase stops at its first failing step. The agent's heap: `-Xmx%s`.\n"
+        "Load: %d lines × %d stations, `cycle` messages at QoS 1 over %d connections (window %d each), steps of %d s at %s messages/s; a phase stops at its first failing step. The agent's heap: `-Xmx%s`; spool: %s.\n"
             .formatted(
                 LoadPlan.standard().lines(),
                 LoadPlan.standard().stationsPerLine(),
@@ -38,7 +38,10 @@ final class BenchReport {
                 window,
                 options.step().toSeconds(),
                 String.join(", ", options.rates().stream().map(r -> "%,d".formatted(r)).toList()),
-                options.agentHeap()));
+                options.agentHeap(),
+                options.spool()
+                    ? "on (`spool.dir`: points durable before each acknowledgement)"
+                    : "off"));
     md.append(
         "VictoriaMetrics' own search delay (a point written to it until a query finds it): p50 %s ms, max %s ms (%d probes).\n\n"
             .formatted(
