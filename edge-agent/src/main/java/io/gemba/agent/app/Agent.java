@@ -173,7 +173,7 @@ public final class Agent {
               config.spool().segmentMegabytes() * 1024 * 1024,
               config.influx(),
               metrics,
-              "spool-group-" + i));
+              i));
     }
     return writers;
   }

@@ -36,6 +36,12 @@ public interface AgentMetrics {
   /** A write failed (and will be tried again while the points are kept). */
   void writeFailed(String reason);
 
+  /**
+   * The spool of engine instance {@code group}: how many bytes of it are not yet written to
+   * InfluxDB, read when the metrics are scraped, and the bound at which the instance pauses.
+   */
+  void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes);
+
   /** Whether the MQTT client is connected. */
   void mqttConnected(boolean connected);
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * {@link AgentMetrics} in a Micrometer registry. Names (Prometheus adds {@code _total} to counters
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       batch took
  *   <li>{@code gemba.points.not.written} (tag {@code reason}): points given up on
  *   <li>{@code gemba.write.failures} (tag {@code reason}): failed write attempts
+ *   <li>{@code gemba.spool.backlog.bytes}, {@code gemba.spool.full} (tag {@code group}): the bytes
+ *       of an engine instance's spool not yet written, and 1 while they are at the bound
  *   <li>{@code gemba.mqtt.connected}: 1 while connected to the broker
  *   <li>{@code gemba.mqtt.connect.failures} (tag {@code reason}: tls, auth, unreachable): failed
  *       attempts to connect
@@ -153,6 +156,22 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void mqttConnected(boolean isConnected) {
     connected.set(isConnected ? 1 : 0);
+  }
+
+  @Override
+  public void spool(int group, LongSupplier backlogBytes, long maxBytes) {
+    Tags tags = Tags.of("group", Integer.toString(group));
+    Gauge.builder("gemba.spool.backlog.bytes", backlogBytes, b -> b.getAsLong())
+        .description("bytes of the spool not yet written to InfluxDB")
+        .baseUnit("bytes")
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("gemba.spool.full", backlogBytes, b -> b.getAsLong() >= maxBytes ? 1 : 0)
+        .description("1 while the spool is at its bound and the engine instance takes no messages")
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
   }
 
   @Override

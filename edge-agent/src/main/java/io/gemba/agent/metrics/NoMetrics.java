@@ -40,6 +40,9 @@ enum NoMetrics implements AgentMetrics {
   public void mqttConnectFailed(String reason) {}
 
   @Override
+  public void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes) {}
+
+  @Override
   public void eventTime(int group, long epochMs) {}
 
   @Override

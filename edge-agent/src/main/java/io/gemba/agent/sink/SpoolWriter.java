@@ -55,8 +55,9 @@ public final class SpoolWriter implements PointWriter {
       int segmentBytes,
       InfluxConfig config,
       AgentMetrics metrics,
-      String name)
+      int group)
       throws IOException {
+    String name = "spool-group-" + group;
     this.vertx = vertx;
     this.maxBytes = maxBytes;
     this.config = config;
@@ -77,6 +78,7 @@ public final class SpoolWriter implements PointWriter {
         new SpoolSender(spool, spool.start(), config, metrics, dir.resolve("dead-letters.lp"), name)
             .start();
     this.timerId = vertx.setPeriodic(TRIM_INTERVAL_MS, id -> trim());
+    metrics.spool(group, this::backlogBytes, maxBytes);
   }
 
   @Override
@@ -112,7 +114,12 @@ public final class SpoolWriter implements PointWriter {
 
   @Override
   public boolean writable() {
-    return spool.durableEnd() - sender.position() < maxBytes;
+    return backlogBytes() < maxBytes;
+  }
+
+  /** The bytes of the log not yet written to InfluxDB. */
+  private long backlogBytes() {
+    return spool.durableEnd() - sender.position();
   }
 
   /** Waits until the sender has sent everything (within the configured timeout), then stops. */

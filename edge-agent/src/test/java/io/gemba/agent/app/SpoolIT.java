@@ -99,6 +99,8 @@ class SpoolIT {
     double appliedWhileFull = applied();
     assertThat(appliedWhileFull).isLessThan(messages);
     assertThat(body("/health/ready")).contains("\"writer\":\"DOWN\"");
+    assertThat(spoolGauges("gemba.spool.full")).contains(1.0);
+    assertThat(spoolGauges("gemba.spool.backlog.bytes")).anyMatch(bytes -> bytes >= 512 * 1024);
 
     victoria.restart();
     await()
@@ -110,6 +112,11 @@ class SpoolIT {
             });
     assertThat(applied()).isEqualTo(messages);
     await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
+    assertThat(spoolGauges("gemba.spool.full")).containsOnly(0.0);
+  }
+
+  private java.util.List<Double> spoolGauges(String name) {
+    return agent.registry().find(name).gauges().stream().map(g -> g.value()).toList();
   }
 
   /** {@code count} state messages from {@code from}, alternating st10 and eol, each a change. */
