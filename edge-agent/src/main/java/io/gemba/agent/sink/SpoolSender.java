@@ -56,6 +56,7 @@ public final class SpoolSender implements AutoCloseable {
   private final Thread thread;
   private final Object signal = new Object();
 
+  private final PositionListener saved;
   private volatile long position;
   private volatile boolean running = true;
   private boolean woken;
@@ -72,7 +73,9 @@ public final class SpoolSender implements AutoCloseable {
       InfluxConfig config,
       AgentMetrics metrics,
       Path deadLetters,
-      String name) {
+      String name,
+      PositionListener saved) {
+    this.saved = saved;
     this.spool = spool;
     this.position = position;
     this.config = config;
@@ -82,6 +85,12 @@ public final class SpoolSender implements AutoCloseable {
     this.writeApi = client.getWriteApiBlocking();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
+  }
+
+  /** Told the new position after every batch written, on the sender's thread. */
+  @FunctionalInterface
+  public interface PositionListener {
+    void written(long position) throws IOException;
   }
 
   /** Starts sending. */
@@ -117,6 +126,7 @@ public final class SpoolSender implements AutoCloseable {
         if (outcome.retryAfterMs() < 0) {
           metrics.written(batch.lines().size() - outcome.refused(), System.nanoTime() - start);
           position = batch.end();
+          saved.written(position);
           backoffMs = MIN_BACKOFF_MS;
         } else {
           long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : jittered(backoffMs);

@@ -3,6 +3,7 @@ package io.gemba.agent.sink;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.spool.SegmentLog;
+import io.gemba.agent.spool.SentPosition;
 import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Future;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * second) has not deleted yet. The appends, commits and deletions run in order on a worker thread
  * of the instance's own.
  *
- * <p>On start the sender sends again whatever the log still holds: points already written are
- * written again, the same series and time, which InfluxDB overwrites.
+ * <p>The sender's position is saved after every batch ({@link SentPosition}); on start it goes on
+ * from there. What it sends again after a crash (the position is not forced to disk) InfluxDB
+ * overwrites: the same series and time.
  */
 public final class SpoolWriter implements PointWriter {
 
@@ -74,8 +76,16 @@ public final class SpoolWriter implements PointWriter {
       log.info("[spool: {}] {} records to send", dir, recovery.records());
     }
     this.disk = vertx.createSharedWorkerExecutor(name, 1);
+    SentPosition sent = new SentPosition(dir);
     this.sender =
-        new SpoolSender(spool, spool.start(), config, metrics, dir.resolve("dead-letters.lp"), name)
+        new SpoolSender(
+                spool,
+                sent.read(spool),
+                config,
+                metrics,
+                dir.resolve("dead-letters.lp"),
+                name,
+                sent::save)
             .start();
     this.timerId = vertx.setPeriodic(TRIM_INTERVAL_MS, id -> trim());
     metrics.spool(group, this::backlogBytes, maxBytes);

@@ -144,7 +144,8 @@ class SpoolSenderIT {
         config,
         new MicrometerAgentMetrics(registry, Clock.systemUTC()),
         dir.resolve("dead-letters.lp"),
-        "spool-sender-it");
+        "spool-sender-it",
+        written -> {});
   }
 
   private List<Double> values() {
