@@ -13,6 +13,7 @@ import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -73,6 +74,13 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   private final SSLSocketFactory tlsSockets;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
+
+  /**
+   * Counts the connections of the session (one more at each disconnection, before Paho connects
+   * again); a delivery carries the one it came on.
+   */
+  private final AtomicLong connection = new AtomicLong(1);
+
   private volatile long nextDelayMs;
 
   /**
@@ -282,7 +290,8 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
               message.getId(),
               message.getQos(),
               clock.instant(),
-              System.nanoTime()));
+              System.nanoTime(),
+              connection.get()));
     } catch (RuntimeException e) {
       // An exception here would close the client; the message stays unacknowledged.
       log.error("[mqtt: {}] could not hand on a message of {}", config.server(), topic, e);
@@ -292,6 +301,12 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   @Override
   public void acknowledge(Delivery delivery) {
     if (delivery.qos() == 0) {
+      return;
+    }
+    if (delivery.connection() != connection.get() || !client.isConnected()) {
+      // Delivered on a connection that is gone: the broker sends the message again on the next one
+      // (the session keeps it unacknowledged). Acknowledging while Paho reconnects left the
+      // reconnect hanging for good (its CommsSender never started again).
       return;
     }
     try {
@@ -305,6 +320,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   @Override
   public void disconnected(MqttDisconnectResponse response) {
+    connection.incrementAndGet();
     subscribed = false;
     metrics.mqttConnected(false);
     if (!stopped.get()) {

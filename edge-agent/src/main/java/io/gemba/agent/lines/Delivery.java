@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param qos the QoS it was delivered at
  * @param arrival the wall-clock time it came in: the event time of an object without {@code ts}
  * @param arrivalNanos {@link System#nanoTime()} when it came in, for the processing latency
+ * @param connection which connection of the session delivered it: a packet id means something only
+ *     on its connection, so a message is acknowledged only on the one that delivered it
  */
 public record Delivery(
-    String topic, byte[] payload, int messageId, int qos, Instant arrival, long arrivalNanos) {}
+    String topic,
+    byte[] payload,
+    int messageId,
+    int qos,
+    Instant arrival,
+    long arrivalNanos,
+    long connection) {}

@@ -86,6 +86,26 @@ class SpoolIT {
   }
 
   @Test
+  void brokerRestartedMidStream_withTheSpool_nothingLostNothingDoubled() throws Exception {
+    agent = startAgent(1024);
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-spool-3")) {
+      publishStates(gateway, 0, 500);
+      mosquitto.restart();
+      await().atMost(Duration.ofSeconds(30)).until(gateway::connected);
+      publishStates(gateway, 500, 500);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(samples()).isEqualTo(1000);
+            });
+    assertThat(applied()).isEqualTo(1000);
+  }
+
+  @Test
   void spoolFull_consumptionPauses_andResumesWhenTheDatabaseIsBack() throws Exception {
     // 1 MiB for two instances: pack-2's instance may hold 512 KiB not yet written, about 2,000
     // machine_state points of about 250 bytes; 6,000 messages are three times that.

@@ -140,7 +140,8 @@ class LineGroupTest {
 
   private void deliver(int id, String topic, String json) {
     group.deliver(
-        new Delivery(topic, json.getBytes(StandardCharsets.UTF_8), id, 1, NOW, System.nanoTime()));
+        new Delivery(
+            topic, json.getBytes(StandardCharsets.UTF_8), id, 1, NOW, System.nanoTime(), 1));
   }
 
   private double counter(String name) {
