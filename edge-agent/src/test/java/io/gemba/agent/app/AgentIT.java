@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.AgentConfig;
-import io.gemba.agent.config.EngineConfig;
-import io.gemba.agent.config.HttpConfig;
-import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.MqttConfig;
-import io.gemba.agent.config.MqttTls;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.config.SpoolConfig;
-import io.gemba.agent.lines.TestPlant;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
-import io.gemba.collector.telemetry.DecoderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -71,34 +61,7 @@ class AgentIT {
 
   private Agent startAgent() throws Exception {
     AgentConfig config =
-        new AgentConfig(
-            TestPlant.model(),
-            DecoderSettings.defaults(),
-            new MqttConfig(
-                URI.create(mosquitto.uri()),
-                "gemba-agent-it",
-                List.of("gemba/v1/#"),
-                Duration.ofHours(1),
-                100,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Optional.empty(),
-                Secret.none(),
-                MqttTls.none()),
-            new InfluxConfig(
-                Optional.of(URI.create(victoria.url())),
-                "plant",
-                "gemba",
-                Secret.of("it-token"),
-                500,
-                Duration.ofMillis(200),
-                100_000,
-                Duration.ofSeconds(5)),
-            new HttpConfig("127.0.0.1", 0),
-            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT),
-            SpoolConfig.disabled());
+        ItConfigs.agent(mosquitto.uri(), "gemba-agent-it", victoria.url(), SpoolConfig.disabled());
     Agent started =
         Agent.start(config, clock)
             .toCompletionStage()

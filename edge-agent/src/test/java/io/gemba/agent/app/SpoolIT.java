@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.AgentConfig;
-import io.gemba.agent.config.EngineConfig;
-import io.gemba.agent.config.HttpConfig;
-import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.MqttConfig;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.config.SpoolConfig;
-import io.gemba.agent.lines.TestPlant;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
-import io.gemba.collector.telemetry.DecoderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,33 +151,10 @@ class SpoolIT {
 
   private Agent startAgent(int spoolMegabytes) throws Exception {
     AgentConfig config =
-        new AgentConfig(
-            TestPlant.model(),
-            DecoderSettings.defaults(),
-            new MqttConfig(
-                URI.create(mosquitto.uri()),
-                "gemba-agent-spool-it",
-                MqttConfig.DEFAULT_TOPICS,
-                Duration.ofHours(1),
-                100,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Optional.empty(),
-                Secret.none(),
-                io.gemba.agent.config.MqttTls.none()),
-            new InfluxConfig(
-                Optional.of(URI.create(victoria.url())),
-                "plant",
-                "gemba",
-                Secret.of("it-token"),
-                500,
-                Duration.ofMillis(200),
-                100_000,
-                Duration.ofSeconds(5)),
-            new HttpConfig("127.0.0.1", 0),
-            new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT),
+        ItConfigs.agent(
+            mosquitto.uri(),
+            "gemba-agent-spool-it",
+            victoria.url(),
             new SpoolConfig(Optional.of(dir.resolve("spool")), spoolMegabytes, 1));
     Agent started =
         Agent.start(config, clock)
