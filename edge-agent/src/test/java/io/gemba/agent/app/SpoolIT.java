@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.SpoolConfig;
+import io.gemba.agent.spool.SegmentLog;
+import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +99,73 @@ class SpoolIT {
               assertThat(samples()).isEqualTo(1000);
             });
     assertThat(applied()).isEqualTo(1000);
+  }
+
+  @Test
+  void aTornSpoolTail_isCutOnStart_andTheRestIsSent() throws Exception {
+    agent = startAgent(1024);
+    victoria.stop();
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-spool-4")) {
+      publishStates(gateway, 0, 200);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 200);
+    agent.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    agent = null;
+
+    // Cut the last record of the spool that holds pack-2's points in half, as a crash in the
+    // middle of a write would: its points are lost, every other point is kept.
+    Path segment = newestSegmentWithPoints();
+    int lastRecordPoints;
+    long lastRecordStart;
+    try (SegmentLog log = SegmentLog.open(segment.getParent(), 1 << 20)) {
+      SegmentLog.Entry last = null;
+      try (SegmentLog.Reader reader = log.reader(log.start())) {
+        for (SegmentLog.Entry entry = reader.next(); entry != null; entry = reader.next()) {
+          last = entry;
+        }
+      }
+      lastRecordStart = last.position();
+      lastRecordPoints =
+          (int)
+              SpoolRecords.points(last.payload()).stream()
+                  .filter(line -> line.startsWith("machine_state,"))
+                  .count();
+    }
+    long size = java.nio.file.Files.size(segment);
+    try (java.nio.channels.FileChannel file =
+        java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
+      file.truncate(lastRecordStart + (size - lastRecordStart) / 2);
+    }
+
+    victoria.restart();
+    agent = startAgent(1024);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(samples()).isEqualTo(200 - lastRecordPoints);
+            });
+    assertThat(lastRecordPoints).isPositive();
+  }
+
+  /** The segment file of the group whose spool holds machine_state points. */
+  private Path newestSegmentWithPoints() throws Exception {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir.resolve("spool"))) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".log"))
+          .filter(
+              f -> {
+                try {
+                  return new String(java.nio.file.Files.readAllBytes(f), StandardCharsets.UTF_8)
+                      .contains("machine_state,");
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .max(java.util.Comparator.naturalOrder())
+          .orElseThrow();
+    }
   }
 
   @Test
