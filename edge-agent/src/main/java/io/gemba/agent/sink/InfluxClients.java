@@ -12,7 +12,32 @@ import okhttp3.OkHttpClient;
 /** What the writers share of influxdb-client-java: the client, and the server's answers. */
 final class InfluxClients {
 
+  /** The first wait after a failed write; it doubles with each failure up to the longest. */
+  static final long MIN_BACKOFF_MS = 1_000;
+
+  static final long MAX_BACKOFF_MS = 30_000;
+
   private InfluxClients() {}
+
+  /**
+   * Whether the server refused a write for what it holds (a 4xx other than 429): sending it again
+   * will not help. Anything else (no answer, 5xx, 429) is worth trying again.
+   */
+  static boolean refused(int status) {
+    return status >= 400 && status < 500 && status != 429;
+  }
+
+  /** The HTTP status of a failed write; 0 when the server did not answer. */
+  static int status(Throwable cause) {
+    return cause instanceof InfluxException influx ? influx.status() : 0;
+  }
+
+  /**
+   * The label of a failed write that will be tried again: {@code unreachable} or {@code http_N}.
+   */
+  static String failure(int status) {
+    return status == 0 ? "unreachable" : "http_" + status;
+  }
 
   /** A client for {@code config}'s server, org and bucket, with its timeout on every call. */
   static InfluxDBClient create(InfluxConfig config) {

@@ -3,7 +3,6 @@ package io.gemba.agent.sink;
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.exceptions.InfluxException;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.collector.point.Point;
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class InfluxPointWriter implements PointWriter {
 
   private static final Logger log = LoggerFactory.getLogger(InfluxPointWriter.class);
-  private static final long MIN_BACKOFF_MS = 1_000;
-  private static final long MAX_BACKOFF_MS = 30_000;
 
   private final Vertx vertx;
   private final Context context;
@@ -52,7 +49,7 @@ public final class InfluxPointWriter implements PointWriter {
 
   private final AtomicInteger waiting = new AtomicInteger();
   private List<String> inFlight;
-  private long backoffMs = MIN_BACKOFF_MS;
+  private long backoffMs = InfluxClients.MIN_BACKOFF_MS;
   private long retryAtMs;
   private long lastOverflowLogMs;
   private boolean closing;
@@ -157,7 +154,7 @@ public final class InfluxPointWriter implements PointWriter {
   private void written(List<String> batch, long nanos) {
     waiting.addAndGet(-batch.size());
     metrics.written(batch.size(), nanos);
-    backoffMs = MIN_BACKOFF_MS;
+    backoffMs = InfluxClients.MIN_BACKOFF_MS;
     retryAtMs = 0;
     if (pending.size() >= config.batchSize() || closing) {
       send();
@@ -165,8 +162,8 @@ public final class InfluxPointWriter implements PointWriter {
   }
 
   private void failed(List<String> batch, Throwable cause) {
-    int status = cause instanceof InfluxException influx ? influx.status() : 0;
-    if (status >= 400 && status < 500 && status != 429) {
+    int status = InfluxClients.status(cause);
+    if (InfluxClients.refused(status)) {
       waiting.addAndGet(-batch.size());
       metrics.notWritten(batch.size(), "refused");
       log.warn(
@@ -178,14 +175,14 @@ public final class InfluxPointWriter implements PointWriter {
       send();
       return;
     }
-    metrics.writeFailed(status == 0 ? "unreachable" : "http_" + status);
+    metrics.writeFailed(InfluxClients.failure(status));
     for (int i = batch.size() - 1; i >= 0; i--) {
       pending.addFirst(batch.get(i));
     }
     trim();
     long waitMs = InfluxClients.retryAfterMs(cause).orElse(backoffMs);
     retryAtMs = System.currentTimeMillis() + waitMs;
-    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+    backoffMs = Math.min(InfluxClients.MAX_BACKOFF_MS, backoffMs * 2);
     log.warn(
         "[influx: {}] write of {} points failed, trying again in {} ms: {}",
         config.url().orElseThrow(),

@@ -44,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class SpoolSender implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SpoolSender.class);
-  private static final long MIN_BACKOFF_MS = 1_000;
-  private static final long MAX_BACKOFF_MS = 30_000;
 
   private final SegmentLog spool;
   private final InfluxConfig config;
@@ -60,7 +58,7 @@ public final class SpoolSender implements AutoCloseable {
   private volatile long position;
   private volatile boolean running = true;
   private boolean woken;
-  private long backoffMs = MIN_BACKOFF_MS;
+  private long backoffMs = InfluxClients.MIN_BACKOFF_MS;
 
   /**
    * A sender of {@code spool}'s points from {@code position}; start it with {@link #start}.
@@ -127,10 +125,10 @@ public final class SpoolSender implements AutoCloseable {
           metrics.written(batch.lines().size() - outcome.refused(), System.nanoTime() - start);
           position = batch.end();
           saved.written(position);
-          backoffMs = MIN_BACKOFF_MS;
+          backoffMs = InfluxClients.MIN_BACKOFF_MS;
         } else {
           long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : jittered(backoffMs);
-          backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+          backoffMs = Math.min(InfluxClients.MAX_BACKOFF_MS, backoffMs * 2);
           log.warn(
               "[influx: {}] write of {} points failed ({}), trying again in {} ms",
               config.url().orElseThrow(),
@@ -141,7 +139,7 @@ public final class SpoolSender implements AutoCloseable {
         }
       } catch (IOException | RuntimeException e) {
         log.error("[influx: {}] sender: {}", config.url().orElseThrow(), e.toString(), e);
-        pause(MAX_BACKOFF_MS);
+        pause(InfluxClients.MAX_BACKOFF_MS);
       }
     }
   }
@@ -185,8 +183,8 @@ public final class SpoolSender implements AutoCloseable {
       return Outcome.done(0);
     } catch (InfluxException e) {
       int status = e.status();
-      if (status == 0 || status >= 500 || status == 429) {
-        String reason = status == 0 ? "unreachable" : "http_" + status;
+      if (!InfluxClients.refused(status)) {
+        String reason = InfluxClients.failure(status);
         metrics.writeFailed(reason);
         return new Outcome(
             InfluxClients.retryAfterMs(e).orElse(0), 0, reason + ": " + e.getMessage());

@@ -46,6 +46,9 @@ public final class SpoolWriter implements PointWriter {
   private final InfluxConfig config;
   private final long timerId;
 
+  /** Lines committed since the sender was last woken; on the disk thread only. */
+  private int linesSinceWakeUp;
+
   /**
    * Opens (and recovers) the log in {@code dir} and starts its sender. Call from outside any Vert.x
    * context.
@@ -102,15 +105,21 @@ public final class SpoolWriter implements PointWriter {
       lines.add(protocol.of(point));
     }
     byte[] payload = SpoolRecords.points(lines);
+    int count = lines.size();
     return disk.executeBlocking(
             () -> {
               spool.append(SpoolRecords.POINTS, payload);
               spool.commit();
+              // A full batch wakes the sender; less waits for its flush interval.
+              linesSinceWakeUp += count;
+              if (linesSinceWakeUp >= config.batchSize()) {
+                linesSinceWakeUp = 0;
+                sender.wakeUp();
+              }
               return null;
             },
             true)
-        .<Void>mapEmpty()
-        .andThen(done -> sender.wakeUp());
+        .mapEmpty();
   }
 
   private void trim() {
