@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -71,7 +72,10 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   private final AgentMetrics metrics;
   private final Clock clock;
   private final MqttAsyncClient client;
-  private final SSLSocketFactory tlsSockets;
+
+  /** TLS sockets for {@code ssl://}, plain ones with buffered input for {@code tcp://}. */
+  private final SocketFactory sockets;
+
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
 
@@ -105,7 +109,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     } catch (MqttException e) {
       throw new IllegalArgumentException("mqtt: cannot make a client for " + config.server(), e);
     }
-    this.tlsSockets = config.isTls() ? tlsSockets(vertx, config.tls()) : null;
+    this.sockets = config.isTls() ? tlsSockets(vertx, config.tls()) : new BufferedSocketFactory();
     client.setManualAcks(true);
     client.setCallback(this);
     this.nextDelayMs = config.reconnectMinDelay().toMillis();
@@ -216,12 +220,8 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     options.setReceiveMaximum(config.receiveMaximum());
     options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-    if (config.isTls()) {
-      options.setSocketFactory(tlsSockets);
-      options.setHttpsHostnameVerificationEnabled(true);
-    } else {
-      options.setSocketFactory(new BufferedSocketFactory());
-    }
+    options.setSocketFactory(sockets);
+    options.setHttpsHostnameVerificationEnabled(true);
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(
         (int) Math.max(1, config.reconnectMinDelay().toSeconds()),
