@@ -1,12 +1,14 @@
 package io.gemba.collector.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gemba.collector.kpi.ProductionSums;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,7 @@ final class EngineCheckpoint {
           .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
 
   private EngineCheckpoint() {}
@@ -88,12 +91,9 @@ final class EngineCheckpoint {
       long counterResets,
       long unitsWithoutIdeal) {}
 
-  static byte[] write(EngineState state) {
-    try {
-      return JSON.writeValueAsBytes(state);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the engine checkpoint", e);
-    }
+  /** Writes {@code state} to {@code out}, which stays open. */
+  static void write(EngineState state, OutputStream out) throws IOException {
+    JSON.writeValue(out, state);
   }
 
   /**

@@ -16,9 +16,14 @@ import io.gemba.collector.telemetry.TelemetryEncoder;
 import io.gemba.collector.telemetry.TelemetryEncoder.TimeFormat;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import io.gemba.collector.telemetry.Topic;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -283,11 +288,25 @@ public final class KpiEngine {
 
   /**
    * The engine's state as bytes, for the agent to keep: restored with {@link #restore}, the engine
-   * goes on as if it had not stopped. Small: per station one core, the events of the last minutes
-   * (the allowed lateness plus the micro-stop threshold) and the sums of its current shift and
-   * orders.
+   * goes on as if it had not stopped. Per station one core, the events of the last minutes (the
+   * allowed lateness plus the micro-stop threshold) and the sums of its current shift and orders:
+   * about 200 bytes per event kept.
    */
   public byte[] checkpoint() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      checkpoint(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes the {@link #checkpoint} to {@code out}, one station at a time: the memory it takes is
+   * one station's, not the whole state's. {@code out} is not closed.
+   */
+  public void checkpoint(OutputStream out) throws IOException {
     TelemetryEncoder encoder = new TelemetryEncoder(TimeFormat.RFC_3339, ZoneOffset.UTC);
     Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode =
         event ->
@@ -298,11 +317,20 @@ public final class KpiEngine {
     for (OrderEvent order : lineOrders.values()) {
       orders.add(encode.apply(order));
     }
-    List<EngineCheckpoint.StationState> saved = new ArrayList<>(stations.size());
-    for (StationTracker tracker : stations.values()) {
-      saved.add(tracker.toState(encode));
-    }
-    return EngineCheckpoint.write(
+    List<StationTracker> trackers = List.copyOf(stations.values());
+    List<EngineCheckpoint.StationState> saved =
+        new AbstractList<>() {
+          @Override
+          public EngineCheckpoint.StationState get(int index) {
+            return trackers.get(index).toState(encode);
+          }
+
+          @Override
+          public int size() {
+            return trackers.size();
+          }
+        };
+    EngineCheckpoint.write(
         new EngineCheckpoint.EngineState(
             EngineCheckpoint.FORMAT,
             EngineCheckpoint.VERSION,
@@ -311,7 +339,8 @@ public final class KpiEngine {
             duplicates,
             ignored,
             orders,
-            saved));
+            saved),
+        out);
   }
 
   /**
