@@ -10,6 +10,7 @@ import io.gemba.agent.sink.DiscardingPointWriter;
 import io.gemba.agent.sink.InfluxPointWriter;
 import io.gemba.agent.sink.PointWriter;
 import io.gemba.agent.sink.SpoolWriter;
+import io.gemba.agent.spool.EngineJournal;
 import io.gemba.collector.engine.LineSnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -110,6 +111,9 @@ public final class Agent {
               config.plant(),
               config.decoder(),
               writers.get(i % writers.size()),
+              writers.get(i % writers.size()) instanceof EngineJournal journal
+                  ? journal
+                  : EngineJournal.NONE,
               ingest,
               metrics,
               config.engine(),
@@ -171,6 +175,7 @@ public final class Agent {
               config.spool().dir().orElseThrow().resolve("group-" + i),
               share,
               config.spool().segmentMegabytes() * 1024 * 1024,
+              config.spool().checkpointInterval(),
               config.influx(),
               metrics,
               i));

@@ -64,9 +64,10 @@ public final class ConfigSummary {
                 + spool.dir().orElseThrow()
                 + ", up to "
                 + spool.maxMegabytes()
-                + " MB not yet written, files of "
+                + " MB kept, files of "
                 + spool.segmentMegabytes()
-                + " MB"
+                + " MB, a checkpoint every "
+                + Durations.format(spool.checkpointInterval())
             : "spool: none, points wait in memory");
     return String.join("\n", lines) + "\n";
   }

@@ -63,8 +63,14 @@ final class RuntimeSections {
             "segmentMegabytes",
             SpoolConfig.DEFAULT_SEGMENT_MEGABYTES,
             Parsers.int32().check(SpoolConfig::checkSegmentMegabytes));
+    Duration checkpointInterval =
+        s.value(
+            "checkpointInterval",
+            SpoolConfig.DEFAULT_CHECKPOINT_INTERVAL,
+            Parsers.positiveDuration().check(SpoolConfig::checkCheckpointInterval));
     s.finish();
-    return s.build(mark, () -> new SpoolConfig(dir, maxMegabytes, segmentMegabytes));
+    return s.build(
+        mark, () -> new SpoolConfig(dir, maxMegabytes, segmentMegabytes, checkpointInterval));
   }
 
   /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */

@@ -1,5 +1,6 @@
 package io.gemba.agent.lines;
 
+import io.gemba.agent.spool.SpoolRecords;
 import java.time.Instant;
 
 /**
@@ -21,4 +22,5 @@ public record Delivery(
     int qos,
     Instant arrival,
     long arrivalNanos,
-    long connection) {}
+    long connection)
+    implements SpoolRecords.Message {}

@@ -3,6 +3,8 @@ package io.gemba.agent.lines;
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.sink.PointWriter;
+import io.gemba.agent.spool.EngineJournal;
+import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.engine.EngineStats;
 import io.gemba.collector.engine.KpiEngine;
 import io.gemba.collector.engine.LineSnapshot;
@@ -20,8 +22,10 @@ import io.gemba.collector.telemetry.TelemetryDecoder;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -46,11 +50,18 @@ import org.slf4j.LoggerFactory;
  * session's receive maximum makes the broker hold the rest. A tick of the wall clock every {@code
  * tickInterval} closes the minutes and shifts of silent stations and refreshes the snapshots the
  * API shows.
+ *
+ * <p>With a spool, the writer keeps each run's messages with its points, and each tick, and the
+ * group checkpoints its engine into the {@link EngineJournal} when one is due (checked at every
+ * tick): it stops taking messages and ticking while the engine is written out on the journal's
+ * thread. On start it restores the last checkpoint and applies again what came after it, with the
+ * points that makes thrown away (the spool holds them), before it takes any message (ADR 0006).
  */
 public final class LineGroup extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(LineGroup.class);
   private static final int MAX_RUN = 1_000;
+  private static final int MAX_RUN_BYTES = 1 << 20;
   private static final long PAUSE_RETRY_MS = 100;
   private static final long REJECT_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
@@ -59,10 +70,12 @@ public final class LineGroup extends VerticleBase {
   private final PlantModel model;
   private final AgentMetrics metrics;
   private final PointWriter writer;
+  private final EngineJournal journal;
   private final Acknowledger acknowledger;
   private final Duration tickInterval;
   private final long batchWaitMs;
   private final Clock clock;
+  private final DecoderSettings decoderSettings;
   private final TelemetryDecoder decoder;
   private final DuplicateFilter duplicates = new DuplicateFilter();
   private final Queue<Delivery> queue = new ConcurrentLinkedQueue<>();
@@ -72,6 +85,7 @@ public final class LineGroup extends VerticleBase {
   private List<Point> points = new ArrayList<>();
   private EngineStats counted;
   private long timerId;
+  private boolean checkpointing;
   private long seqDuplicates;
   private long lastRejectLogNanos;
   private long rejectsNotLogged;
@@ -81,6 +95,8 @@ public final class LineGroup extends VerticleBase {
   /**
    * Instance {@code index} of {@code router}'s instances.
    *
+   * @param journal where the engine is checkpointed, and recovered from; {@link EngineJournal#NONE}
+   *     without a spool
    * @param acknowledger acknowledges a message once its points are handed to {@code writer}
    * @param engineConfig the tick interval and the batch wait
    * @param clock the wall clock of ticks and of messages without {@code ts}
@@ -91,6 +107,7 @@ public final class LineGroup extends VerticleBase {
       PlantModel model,
       DecoderSettings decoderSettings,
       PointWriter writer,
+      EngineJournal journal,
       Acknowledger acknowledger,
       AgentMetrics metrics,
       EngineConfig engineConfig,
@@ -99,21 +116,83 @@ public final class LineGroup extends VerticleBase {
     this.router = router;
     this.model = model;
     this.writer = writer;
+    this.journal = journal;
     this.acknowledger = acknowledger;
     this.metrics = metrics;
     this.tickInterval = engineConfig.tickInterval();
     this.batchWaitMs = engineConfig.batchWait().toMillis();
     this.clock = clock;
+    this.decoderSettings = decoderSettings;
     this.decoder = new TelemetryDecoder(decoderSettings, new Counters());
   }
 
+  /**
+   * Recovers the engine from the journal (on a worker thread: the context does nothing with it
+   * meanwhile), then starts ticking; the agent consumes from MQTT only after this.
+   */
   @Override
   public Future<?> start() {
-    engine = new KpiEngine(model, point -> points.add(point));
-    counted = engine.stats();
-    timerId = vertx.setPeriodic(tickInterval.toMillis(), id -> tick());
-    refreshSnapshots();
-    return Future.succeededFuture();
+    return vertx
+        .executeBlocking(this::recover)
+        .onSuccess(
+            recovered -> {
+              engine = recovered;
+              counted = engine.stats();
+              seqDuplicates = 0;
+              timerId = vertx.setPeriodic(tickInterval.toMillis(), id -> tick());
+              refreshSnapshots();
+              if (journal.checkpointDue()) {
+                checkpoint();
+              }
+            });
+  }
+
+  /**
+   * The engine as the journal leaves it: its last checkpoint, and what came after applied again.
+   */
+  private KpiEngine recover() throws IOException {
+    TelemetryDecoder replayDecoder = new TelemetryDecoder(decoderSettings, DecodeCounters.NONE);
+    KpiEngine[] recovered = {new KpiEngine(model, point -> points.add(point))};
+    journal.replay(
+        new EngineJournal.Replay() {
+          @Override
+          public boolean checkpoint(byte[] state) {
+            try {
+              recovered[0] = KpiEngine.restore(model, point -> points.add(point), state);
+              return true;
+            } catch (IllegalArgumentException e) {
+              log.error(
+                  "[group: {}] the checkpoint cannot be restored, replaying the whole spool: {}",
+                  index,
+                  e.getMessage());
+              return false;
+            } finally {
+              points.clear();
+            }
+          }
+
+          @Override
+          public void run(List<SpoolRecords.Message> messages) {
+            List<TelemetryEvent> events = new ArrayList<>();
+            for (SpoolRecords.Message message : messages) {
+              for (Decoded decoded :
+                  replayDecoder.decode(message.topic(), message.payload(), message.arrival())) {
+                if (decoded instanceof TelemetryEvent event && !duplicates.isDuplicate(event)) {
+                  events.add(event);
+                }
+              }
+            }
+            recovered[0].acceptAll(events);
+            points.clear();
+          }
+
+          @Override
+          public void tick(Instant now) {
+            recovered[0].tick(now);
+            points.clear();
+          }
+        });
+    return recovered[0];
   }
 
   @Override
@@ -146,6 +225,10 @@ public final class LineGroup extends VerticleBase {
   }
 
   private void drain() {
+    if (checkpointing) {
+      // The checkpoint's end drains; till then {@code scheduled} stays set.
+      return;
+    }
     scheduled.set(false);
     if (!writer.writable()) {
       // The writer is full (a spool at its bound): take nothing more, acknowledge nothing; the
@@ -158,8 +241,10 @@ public final class LineGroup extends VerticleBase {
     List<Delivery> run = new ArrayList<>();
     List<TelemetryEvent> events = new ArrayList<>();
     Delivery delivery;
-    while (run.size() < MAX_RUN && (delivery = queue.poll()) != null) {
+    int runBytes = 0;
+    while (run.size() < MAX_RUN && runBytes < MAX_RUN_BYTES && (delivery = queue.poll()) != null) {
       run.add(delivery);
+      runBytes += delivery.payload().length;
       metrics.received();
       for (Decoded decoded :
           decoder.decode(delivery.topic(), delivery.payload(), delivery.arrival())) {
@@ -176,7 +261,8 @@ public final class LineGroup extends VerticleBase {
     }
     if (!run.isEmpty()) {
       engine.acceptAll(events);
-      handOn()
+      writer
+          .write(run, handOn())
           .onComplete(
               kept -> {
                 if (kept.succeeded()) {
@@ -205,21 +291,49 @@ public final class LineGroup extends VerticleBase {
   }
 
   private void tick() {
-    engine.tick(clock.instant());
-    handOn();
+    if (checkpointing) {
+      return;
+    }
+    Instant now = clock.instant();
+    engine.tick(now);
+    writer.write(now, handOn());
     refreshSnapshots();
+    if (journal.checkpointDue()) {
+      checkpoint();
+    }
   }
 
   /**
-   * Hands the points made so far to the writer and counts the engine's outcomes since last; the
-   * future completes once the writer has kept them.
+   * Writes the engine out to the journal, taking no messages and no ticks meanwhile; the engine is
+   * read on the journal's thread, after the runs handed over before.
    */
-  private Future<Void> handOn() {
-    Future<Void> kept = Future.succeededFuture();
+  private void checkpoint() {
+    checkpointing = true;
+    KpiEngine saved = engine;
+    journal
+        .checkpoint(saved::checkpoint)
+        .onComplete(
+            done -> {
+              checkpointing = false;
+              if (done.failed()) {
+                log.error("[group: {}] checkpoint not kept", index, done.cause());
+              }
+              scheduled.set(false);
+              if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                drain();
+              }
+            });
+  }
+
+  /**
+   * Takes the points made so far, to hand to the writer, and counts the engine's outcomes since
+   * last.
+   */
+  private List<Point> handOn() {
+    List<Point> made = List.of();
     if (!points.isEmpty()) {
-      List<Point> made = points;
+      made = points;
       points = new ArrayList<>();
-      kept = writer.write(made);
     }
     EngineStats now = engine.stats();
     metrics.engineOutcomes(
@@ -229,7 +343,7 @@ public final class LineGroup extends VerticleBase {
         now.ignored() - counted.ignored());
     counted = now;
     seqDuplicates = 0;
-    return kept;
+    return made;
   }
 
   private void refreshSnapshots() {

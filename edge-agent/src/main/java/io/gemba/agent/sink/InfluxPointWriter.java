@@ -5,12 +5,14 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
+import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +70,18 @@ public final class InfluxPointWriter implements PointWriter {
             config.flushInterval().toMillis(), id -> context.runOnContext(v -> send()));
   }
 
+  /** The messages are not kept: without a spool, a restart does not apply them again. */
   @Override
-  public Future<Void> write(List<Point> points) {
+  public Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
+    return write(points);
+  }
+
+  @Override
+  public Future<Void> write(Instant tick, List<Point> points) {
+    return write(points);
+  }
+
+  private Future<Void> write(List<Point> points) {
     if (points.isEmpty()) {
       return Future.succeededFuture();
     }

@@ -1,20 +1,29 @@
 package io.gemba.agent.sink;
 
+import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 
-/** Where the engines' points go: the time-series database, or nowhere when none is configured. */
+/**
+ * Where the engines' points go: the time-series database, directly or through a spool, or nowhere
+ * when none is configured. Each call hands over one engine run with what made its points, which a
+ * writer with a spool keeps with them so that a restart can apply it again (ADR 0006).
+ */
 public interface PointWriter {
 
   /**
-   * Takes the points of one engine step. Called on an engine's context: never blocks.
+   * Takes a run of messages and the points they made. Called on an engine's context: never blocks.
    *
-   * @return completes, on the caller's context, once the points are as safe as this writer makes
-   *     them (taken into memory; or durable in a spool): the messages that made them may then be
-   *     acknowledged. Fails if they could not be kept.
+   * @return completes, on the caller's context, once the run is as safe as this writer makes it
+   *     (the points taken into memory; or messages and points durable in a spool): the messages may
+   *     then be acknowledged. Fails if they could not be kept.
    */
-  Future<Void> write(List<Point> points);
+  Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points);
+
+  /** Takes a tick of the wall clock and the points it made; as {@link #write(List, List)}. */
+  Future<Void> write(Instant tick, List<Point> points);
 
   /** Whether points are being taken without loss (for {@code /health/ready}). */
   boolean writable();

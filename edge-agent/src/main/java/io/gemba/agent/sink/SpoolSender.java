@@ -153,7 +153,7 @@ public final class SpoolSender implements AutoCloseable {
     try (SegmentLog.Reader reader = spool.reader(Math.max(position, spool.start()))) {
       SegmentLog.Entry entry;
       while (lines.size() < config.batchSize() && (entry = reader.next()) != null) {
-        if (entry.type() == SpoolRecords.POINTS) {
+        if (entry.type() == SpoolRecords.RUN || entry.type() == SpoolRecords.TICK) {
           lines.addAll(SpoolRecords.points(entry.payload()));
         }
         end = entry.next();

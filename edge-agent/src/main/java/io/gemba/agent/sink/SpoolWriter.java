@@ -2,6 +2,8 @@ package io.gemba.agent.sink;
 
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
+import io.gemba.agent.spool.CheckpointFile;
+import io.gemba.agent.spool.EngineJournal;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SentPosition;
 import io.gemba.agent.spool.SpoolRecords;
@@ -12,42 +14,60 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writer of one engine instance with a spool (ADR 0006): each run's points are appended to the
- * instance's {@link SegmentLog} and made durable (one {@code fsync} per run), and only then does
- * {@link #write}'s future complete, so that the run's messages are acknowledged. A {@link
- * SpoolSender} drains the log to InfluxDB; every second the segments it has written are deleted.
+ * The writer and journal of one engine instance with a spool (ADR 0006). Each run's messages and
+ * the points they made are appended to the instance's {@link SegmentLog} as one record and made
+ * durable (one {@code fsync} per run), and only then does {@link #write}'s future complete, so that
+ * the run's messages are acknowledged. Ticks are appended too, and forced to disk only when they
+ * made points. A {@link SpoolSender} drains the points to InfluxDB. Checkpoints of the engine go to
+ * the {@link CheckpointFile} beside the log, each covering the log before its position; a restart
+ * restores the last one and applies again the runs and ticks after it ({@link #replay}).
  *
- * <p>Bounded: while {@code maxBytes} or more of the log are not yet written to InfluxDB, {@link
- * #writable()} is false, and the instance takes no more messages (the broker keeps them) until the
- * sender catches up. On disk the log may hold up to a segment more, and what the last trim (every
- * second) has not deleted yet. The appends, commits and deletions run in order on a worker thread
- * of the instance's own.
+ * <p>Every second the segments are deleted that the sender has written and the last checkpoint
+ * covers. Bounded: while {@code maxBytes} or more of the log are kept, {@link #writable()} is
+ * false, and the instance takes no more messages (the broker keeps them) until the sender catches
+ * up; a checkpoint is due when the log has grown by a quarter of that since the last one, so
+ * normally only the sender holds the log. On disk the log may hold up to a segment more, and what
+ * the last trim has not deleted yet. The appends, commits, checkpoints and deletions run in order
+ * on a worker thread of the instance's own.
  *
  * <p>The sender's position is saved after every batch ({@link SentPosition}); on start it goes on
  * from there. What it sends again after a crash (the position is not forced to disk) InfluxDB
  * overwrites: the same series and time.
  */
-public final class SpoolWriter implements PointWriter {
+public final class SpoolWriter implements PointWriter, EngineJournal {
 
   private static final Logger log = LoggerFactory.getLogger(SpoolWriter.class);
   private static final long TRIM_INTERVAL_MS = 1_000;
 
   private final Vertx vertx;
+  private final Path dir;
   private final SegmentLog spool;
   private final SpoolSender sender;
   private final WorkerExecutor disk;
   private final long maxBytes;
+  private final long checkpointIntervalNanos;
   private final InfluxConfig config;
   private final long timerId;
 
   /** Lines committed since the sender was last woken; on the disk thread only. */
   private int linesSinceWakeUp;
+
+  /** The position the last checkpoint covers the log up to; before one, the log's start. */
+  private volatile long checkpointPosition;
+
+  /** {@link System#nanoTime()} of the last checkpoint; none yet: a checkpoint is due. */
+  private volatile long checkpointNanos;
+
+  private volatile boolean checkpointed;
 
   /**
    * Opens (and recovers) the log in {@code dir} and starts its sender. Call from outside any Vert.x
@@ -58,13 +78,16 @@ public final class SpoolWriter implements PointWriter {
       Path dir,
       long maxBytes,
       int segmentBytes,
+      Duration checkpointInterval,
       InfluxConfig config,
       AgentMetrics metrics,
       int group)
       throws IOException {
     String name = "spool-group-" + group;
     this.vertx = vertx;
+    this.dir = dir;
     this.maxBytes = maxBytes;
+    this.checkpointIntervalNanos = checkpointInterval.toNanos();
     this.config = config;
     this.spool = SegmentLog.open(dir, segmentBytes);
     SegmentLog.Recovery recovery = spool.recovery();
@@ -76,8 +99,9 @@ public final class SpoolWriter implements PointWriter {
           recovery.tornTailBytes(),
           recovery.damagedBytes());
     } else {
-      log.info("[spool: {}] {} records to send", dir, recovery.records());
+      log.info("[spool: {}] {} records kept", dir, recovery.records());
     }
+    this.checkpointPosition = spool.start();
     this.disk = vertx.createSharedWorkerExecutor(name, 1);
     SentPosition sent = new SentPosition(dir);
     this.sender =
@@ -91,31 +115,137 @@ public final class SpoolWriter implements PointWriter {
                 sent::save)
             .start();
     this.timerId = vertx.setPeriodic(TRIM_INTERVAL_MS, id -> trim());
-    metrics.spool(group, this::backlogBytes, maxBytes);
+    metrics.spool(group, this::keptBytes, maxBytes);
   }
 
   @Override
-  public Future<Void> write(List<Point> points) {
-    if (points.isEmpty()) {
-      return Future.succeededFuture();
-    }
+  public Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
+    List<String> lines = lines(points);
+    return disk.executeBlocking(
+            () -> {
+              spool.append(SpoolRecords.RUN, SpoolRecords.run(messages, lines));
+              commit(lines.size());
+              return null;
+            },
+            true)
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> write(Instant tick, List<Point> points) {
+    List<String> lines = lines(points);
+    return disk.executeBlocking(
+            () -> {
+              spool.append(SpoolRecords.TICK, SpoolRecords.tick(tick, lines));
+              // A tick without points goes to disk with the next commit: lost with a crash before
+              // it, it changed nothing kept, and the recovered engine ticks on from the wall clock.
+              if (!lines.isEmpty()) {
+                commit(lines.size());
+              }
+              return null;
+            },
+            true)
+        .mapEmpty();
+  }
+
+  private static List<String> lines(List<Point> points) {
     List<String> lines = new ArrayList<>(points.size());
     LineProtocol protocol = new LineProtocol();
     for (Point point : points) {
       lines.add(protocol.of(point));
     }
-    byte[] payload = SpoolRecords.points(lines);
-    int count = lines.size();
+    return lines;
+  }
+
+  /** Commits; on the disk thread. A full batch of new lines wakes the sender. */
+  private void commit(int lines) throws IOException {
+    spool.commit();
+    linesSinceWakeUp += lines;
+    if (linesSinceWakeUp >= config.batchSize()) {
+      linesSinceWakeUp = 0;
+      sender.wakeUp();
+    }
+  }
+
+  @Override
+  public void replay(Replay replay) throws IOException {
+    long started = System.nanoTime();
+    long from = spool.start();
+    Optional<CheckpointFile.Saved> saved;
+    try {
+      saved = CheckpointFile.read(dir);
+    } catch (IOException e) {
+      log.error(
+          "[spool: {}] the checkpoint is lost, replaying the whole log: {}", dir, e.getMessage());
+      saved = Optional.empty();
+    }
+    if (saved.isPresent() && replay.checkpoint(saved.get().state())) {
+      from = saved.get().position();
+      if (from < spool.start()) {
+        log.error(
+            "[spool: {}] the log before the checkpoint's position {} is gone (it starts at {}): the"
+                + " runs between are lost",
+            dir,
+            from,
+            spool.start());
+        from = spool.start();
+      }
+    }
+    long runs = 0;
+    long ticks = 0;
+    if (from > spool.durableEnd()) {
+      log.error(
+          "[spool: {}] the log ends at {}, before the checkpoint's position {}: nothing to replay",
+          dir,
+          spool.durableEnd(),
+          from);
+    } else {
+      try (SegmentLog.Reader reader = spool.reader(from)) {
+        for (SegmentLog.Entry entry = reader.next(); entry != null; entry = reader.next()) {
+          if (entry.type() == SpoolRecords.RUN) {
+            replay.run(SpoolRecords.messages(entry.payload()));
+            runs++;
+          } else if (entry.type() == SpoolRecords.TICK) {
+            replay.tick(SpoolRecords.tick(entry.payload()));
+            ticks++;
+          }
+        }
+      }
+    }
+    log.info(
+        "[spool: {}] {}; replayed {} runs and {} ticks after it in {} ms",
+        dir,
+        saved.isPresent()
+            ? "restored the checkpoint at " + saved.get().position()
+            : "no checkpoint",
+        runs,
+        ticks,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @Override
+  public boolean checkpointDue() {
+    return !checkpointed
+        || System.nanoTime() - checkpointNanos >= checkpointIntervalNanos
+        || spool.durableEnd() - checkpointPosition >= maxBytes / 4;
+  }
+
+  @Override
+  public Future<Void> checkpoint(CheckpointFile.State state) {
     return disk.executeBlocking(
             () -> {
-              spool.append(SpoolRecords.POINTS, payload);
               spool.commit();
-              // A full batch wakes the sender; less waits for its flush interval.
-              linesSinceWakeUp += count;
-              if (linesSinceWakeUp >= config.batchSize()) {
-                linesSinceWakeUp = 0;
-                sender.wakeUp();
-              }
+              long position = spool.durableEnd();
+              long started = System.nanoTime();
+              CheckpointFile.write(dir, position, state);
+              checkpointPosition = position;
+              checkpointNanos = System.nanoTime();
+              checkpointed = true;
+              log.debug(
+                  "[spool: {}] checkpoint at {} in {} ms",
+                  dir,
+                  position,
+                  (checkpointNanos - started) / 1_000_000);
               return null;
             },
             true)
@@ -125,7 +255,7 @@ public final class SpoolWriter implements PointWriter {
   private void trim() {
     disk.executeBlocking(
         () -> {
-          spool.deleteBefore(sender.position());
+          spool.deleteBefore(Math.min(sender.position(), checkpointPosition));
           return null;
         },
         true);
@@ -133,12 +263,12 @@ public final class SpoolWriter implements PointWriter {
 
   @Override
   public boolean writable() {
-    return backlogBytes() < maxBytes;
+    return keptBytes() < maxBytes;
   }
 
-  /** The bytes of the log not yet written to InfluxDB. */
-  private long backlogBytes() {
-    return spool.durableEnd() - sender.position();
+  /** The bytes of the log kept: not yet written to InfluxDB, or after the last checkpoint. */
+  private long keptBytes() {
+    return spool.durableEnd() - Math.min(sender.position(), checkpointPosition);
   }
 
   /** Waits until the sender has sent everything (within the configured timeout), then stops. */

@@ -112,39 +112,44 @@ class SpoolIT {
     agent.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     agent = null;
 
-    // Cut the last record of the spool that holds pack-2's points in half, as a crash in the
-    // middle of a write would: its points are lost, every other point is kept.
+    // Cut the last record that holds machine_state points in half, as a crash in the middle of a
+    // write would: its points are lost, and the ticks after it, but every other point is kept.
     Path segment = newestSegmentWithPoints();
-    int lastRecordPoints;
-    long lastRecordStart;
+    int lastRecordPoints = 0;
+    long lastRecordStart = -1;
+    long lastRecordEnd = -1;
     try (SegmentLog log = SegmentLog.open(segment.getParent(), 1 << 20)) {
-      SegmentLog.Entry last = null;
       try (SegmentLog.Reader reader = log.reader(log.start())) {
         for (SegmentLog.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-          last = entry;
+          int points =
+              (int)
+                  SpoolRecords.points(entry.payload()).stream()
+                      .filter(line -> line.startsWith("machine_state,"))
+                      .count();
+          if (points > 0) {
+            lastRecordStart = entry.position();
+            lastRecordEnd = entry.next();
+            lastRecordPoints = points;
+          }
         }
       }
-      lastRecordStart = last.position();
-      lastRecordPoints =
-          (int)
-              SpoolRecords.points(last.payload()).stream()
-                  .filter(line -> line.startsWith("machine_state,"))
-                  .count();
     }
-    long size = java.nio.file.Files.size(segment);
+    // a segment is named by the log position of its first byte
+    long base = Long.parseLong(segment.getFileName().toString().replace(".log", ""));
     try (java.nio.channels.FileChannel file =
         java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
-      file.truncate(lastRecordStart + (size - lastRecordStart) / 2);
+      file.truncate((lastRecordStart + lastRecordEnd) / 2 - base);
     }
 
     victoria.restart();
     agent = startAgent(1024);
+    int kept = 200 - lastRecordPoints;
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
               victoria.flush();
-              assertThat(samples()).isEqualTo(200 - lastRecordPoints);
+              assertThat(samples()).isEqualTo(kept);
             });
     assertThat(lastRecordPoints).isPositive();
   }
@@ -225,7 +230,8 @@ class SpoolIT {
             mosquitto.uri(),
             "gemba-agent-spool-it",
             victoria.url(),
-            new SpoolConfig(Optional.of(dir.resolve("spool")), spoolMegabytes, 1));
+            new SpoolConfig(
+                Optional.of(dir.resolve("spool")), spoolMegabytes, 1, Duration.ofSeconds(1)));
     Agent started =
         Agent.start(config, clock)
             .toCompletionStage()

@@ -114,7 +114,9 @@ class ExampleConfigTest {
     assertThat(config.engine())
         .isEqualTo(new EngineConfig(0, Duration.ofSeconds(1), Duration.ofMillis(5)));
     assertThat(config.spool())
-        .isEqualTo(new SpoolConfig(Optional.of(Path.of("/var/lib/gemba/spool")), 1024, 64));
+        .isEqualTo(
+            new SpoolConfig(
+                Optional.of(Path.of("/var/lib/gemba/spool")), 1024, 64, Duration.ofMinutes(1)));
   }
 
   @Test

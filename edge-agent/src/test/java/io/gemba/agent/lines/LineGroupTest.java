@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.PointWriter;
+import io.gemba.agent.spool.EngineJournal;
+import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.DecoderSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,9 +53,21 @@ class LineGroupTest {
     PointWriter writer =
         new PointWriter() {
           @Override
-          public Future<Void> write(List<Point> points) {
-            written.addAll(points);
-            writes.incrementAndGet();
+          public Future<Void> write(
+              List<? extends SpoolRecords.Message> messages, List<Point> points) {
+            return write(points);
+          }
+
+          @Override
+          public Future<Void> write(Instant tick, List<Point> points) {
+            return write(points);
+          }
+
+          private Future<Void> write(List<Point> points) {
+            if (!points.isEmpty()) {
+              written.addAll(points);
+              writes.incrementAndGet();
+            }
             return Future.succeededFuture();
           }
 
@@ -74,6 +88,7 @@ class LineGroupTest {
             TestPlant.model(),
             DecoderSettings.defaults(),
             writer,
+            EngineJournal.NONE,
             delivery -> writtenAtAck.put(delivery.messageId(), written.size()),
             new MicrometerAgentMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC)),
             new EngineConfig(1, Duration.ofHours(1), Duration.ofSeconds(1)),

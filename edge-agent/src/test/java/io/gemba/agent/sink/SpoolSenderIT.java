@@ -122,7 +122,7 @@ class SpoolSenderIT {
         // 10 series (stations), each point a second apart within its series
         lines.add("cycle,station=st" + (n % 10) + " cycle_ms=" + n + "i " + (T0 + n * 1000L));
       }
-      spool.append(SpoolRecords.POINTS, SpoolRecords.points(lines));
+      spool.append(SpoolRecords.TICK, SpoolRecords.tick(Instant.EPOCH, lines));
       spool.commit();
     }
   }

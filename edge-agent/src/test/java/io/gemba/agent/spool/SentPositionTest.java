@@ -16,7 +16,7 @@ class SentPositionTest {
     try (SegmentLog log = SegmentLog.open(dir, 1 << 20)) {
       // three records of 8 + 1 + 3 = 12 bytes: ends at 12, 24, 36
       for (int i = 0; i < 3; i++) {
-        log.append(SpoolRecords.POINTS, new byte[3]);
+        log.append(SpoolRecords.RUN, new byte[3]);
       }
       log.commit();
       SentPosition sent = new SentPosition(dir);

@@ -1,0 +1,62 @@
+package io.gemba.agent.spool;
+
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an engine instance keeps so that after a restart it goes on where it stopped (ADR 0006): its
+ * checkpoints here, and its inputs with the points they made through its writer, in the same spool.
+ */
+public interface EngineJournal {
+
+  /** Without a spool: nothing is kept, and there is nothing to recover. */
+  EngineJournal NONE =
+      new EngineJournal() {
+        @Override
+        public void replay(Replay replay) {}
+
+        @Override
+        public boolean checkpointDue() {
+          return false;
+        }
+
+        @Override
+        public Future<Void> checkpoint(CheckpointFile.State state) {
+          return Future.succeededFuture();
+        }
+      };
+
+  /** What a recovery hands back, in the order it was kept. */
+  interface Replay {
+    /**
+     * The state to start from.
+     *
+     * @return false if it cannot be restored (another version's checkpoint): then the inputs are
+     *     replayed from the start of the log
+     */
+    boolean checkpoint(byte[] state);
+
+    /** A run of messages, to apply again. */
+    void run(List<SpoolRecords.Message> messages);
+
+    /** A tick, to give again. */
+    void tick(Instant now);
+  }
+
+  /**
+   * Hands {@code replay} the last checkpoint, then every run and tick kept after it. Once, on
+   * start, before anything is written; on a thread that may block.
+   */
+  void replay(Replay replay) throws IOException;
+
+  /** Whether a checkpoint should be taken now: none yet, its interval passed, or the log grew. */
+  boolean checkpointDue();
+
+  /**
+   * Keeps a checkpoint, after everything written before it: {@code state} is written on the
+   * journal's thread, so the caller must leave the engine alone until the future completes.
+   */
+  Future<Void> checkpoint(CheckpointFile.State state);
+}
