@@ -1,11 +1,8 @@
 package io.gemba.agent.bench;
 
+import io.gemba.agent.testkit.AgentJar;
 import io.gemba.agent.testkit.FreePort;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +24,11 @@ import java.util.stream.Stream;
  */
 final class AgentProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
   private final int httpPort;
   private final Path log;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private AgentProcess(Process process, int httpPort, Path log) {
     this.process = process;
@@ -56,10 +50,6 @@ final class AgentProcess implements AutoCloseable {
       String influxUrl,
       ChildProcesses children)
       throws IOException, InterruptedException {
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          "no agent jar at " + jar + ": build it with ./mvnw -q -DskipTests package");
-    }
     Path spoolDir = dir.toAbsolutePath().resolve("spool");
     if (Files.exists(spoolDir)) {
       // a spool of an earlier run would be sent again, into this run's range of event times
@@ -83,20 +73,11 @@ final class AgentProcess implements AutoCloseable {
             spool ? Optional.of(spoolDir) : Optional.empty()),
         StandardCharsets.UTF_8);
     Path log = dir.resolve("agent.log");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java, "-Xmx" + heap, "-jar", jar.toString(), "run", "--config", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(Redirect.to(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(name -> name.startsWith("GEMBA_"));
-    env.put("GEMBA_INFLUX_TOKEN", "bench-token");
-    Process process = builder.start();
+    Process process =
+        AgentJar.start(jar, heap, config, log, Map.of("GEMBA_INFLUX_TOKEN", "bench-token"));
     children.add(process);
-    AgentProcess agent = new AgentProcess(process, httpPort, log);
-    agent.awaitReady();
-    return agent;
+    AgentJar.awaitReady(process, httpPort, log);
+    return new AgentProcess(process, httpPort, log);
   }
 
   /** The configuration of the bench plant: see docs/benchmarks.md. */
@@ -179,34 +160,8 @@ final class AgentProcess implements AutoCloseable {
     return found;
   }
 
-  private void awaitReady() throws InterruptedException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the agent exited with code " + process.exitValue() + "; see " + log);
-      }
-      try {
-        if (get("/health/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the agent was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
-      }
-      Thread.sleep(200);
-    }
-  }
-
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return AgentJar.get(httpPort, path);
   }
 
   /** SIGTERM (the agent writes what it holds and stops), SIGKILL after 30 s. */
