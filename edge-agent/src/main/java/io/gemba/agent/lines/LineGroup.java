@@ -151,55 +151,48 @@ public final class LineGroup extends VerticleBase {
    * The engine as the journal leaves it: its last checkpoint, and what came after applied again.
    */
   private KpiEngine recover() throws IOException {
-    TelemetryDecoder replayDecoder = new TelemetryDecoder(decoderSettings, DecodeCounters.NONE);
-    KpiEngine[] recovered = {new KpiEngine(model, point -> points.add(point))};
-    journal.replay(
-        new EngineJournal.Replay() {
-          @Override
-          public boolean checkpoint(byte[] state) {
-            try {
-              recovered[0] = KpiEngine.restore(model, point -> points.add(point), state);
-              return true;
-            } catch (IllegalArgumentException e) {
-              log.error(
-                  "[group: {}] the checkpoint cannot be restored, replaying the whole spool: {}",
-                  index,
-                  e.getMessage());
-              return false;
-            } finally {
-              points.clear();
-            }
-          }
-
-          @Override
-          public void run(List<SpoolRecords.Message> messages) {
-            List<TelemetryEvent> events = new ArrayList<>();
-            for (SpoolRecords.Message message : messages) {
-              for (Decoded decoded :
-                  replayDecoder.decode(message.topic(), message.payload(), message.arrival())) {
-                if (decoded instanceof TelemetryEvent event && !duplicates.isDuplicate(event)) {
-                  events.add(event);
-                }
-              }
-            }
-            recovered[0].acceptAll(events);
-            points.clear();
-          }
-
-          @Override
-          public void tick(Instant now) {
-            recovered[0].tick(now);
-            points.clear();
-          }
-        });
-    return recovered[0];
+    Recovery recovery = new Recovery();
+    journal.replay(recovery);
+    return recovery.engine;
   }
 
-  @Override
-  public Future<?> stop() {
-    vertx.cancelTimer(timerId);
-    drain();
-    return Future.succeededFuture();
+  /** Rebuilds the engine from what the journal hands back; the points it makes are dropped. */
+  private final class Recovery implements EngineJournal.Replay {
+    private final TelemetryDecoder replayDecoder =
+        new TelemetryDecoder(decoderSettings, DecodeCounters.NONE);
+    private KpiEngine engine = new KpiEngine(model, point -> points.add(point));
+
+    @Override
+    public boolean checkpoint(byte[] state) {
+      try {
+        engine = KpiEngine.restore(model, point -> points.add(point), state);
+        return true;
+      } catch (IllegalArgumentException e) {
+        log.error(
+            "[group: {}] the checkpoint cannot be restored, replaying the whole spool: {}",
+            index,
+            e.getMessage());
+        return false;
+      } finally {
+        points.clear();
+      }
+    }
+
+    @Override
+    public void run(List<SpoolRecords.Message> messages) {
+      List<TelemetryEvent> events = new ArrayList<>();
+      for (SpoolRecords.Message message : messages) {
+        decode(replayDecoder, message, events, false);
+      }
+      engine.acceptAll(events);
+      points.clear();
+    }
+
+    @Override
+    public void tick(Instant now) {
+      engine.tick(now);
+      points.clear();
+    }
   }
 
   /** Queues a delivery for this group's context. Any thread; never blocks. */
@@ -246,18 +239,7 @@ public final class LineGroup extends VerticleBase {
       run.add(delivery);
       runBytes += delivery.payload().length;
       metrics.received();
-      for (Decoded decoded :
-          decoder.decode(delivery.topic(), delivery.payload(), delivery.arrival())) {
-        if (decoded instanceof TelemetryEvent event) {
-          if (duplicates.isDuplicate(event)) {
-            seqDuplicates++;
-          } else {
-            events.add(event);
-          }
-        } else {
-          rejected((Reject) decoded);
-        }
-      }
+      decode(decoder, delivery, events, true);
     }
     if (!run.isEmpty()) {
       engine.acceptAll(events);
@@ -279,6 +261,28 @@ public final class LineGroup extends VerticleBase {
     }
     if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
       context.runOnContext(v -> drain());
+    }
+  }
+
+  /**
+   * Decodes {@code message} into {@code events}, without the redelivered ones; {@code live}: counts
+   * those and the rejects (a replay's were counted when they came).
+   */
+  private void decode(
+      TelemetryDecoder with,
+      SpoolRecords.Message message,
+      List<TelemetryEvent> events,
+      boolean live) {
+    for (Decoded decoded : with.decode(message.topic(), message.payload(), message.arrival())) {
+      if (decoded instanceof TelemetryEvent event) {
+        if (!duplicates.isDuplicate(event)) {
+          events.add(event);
+        } else if (live) {
+          seqDuplicates++;
+        }
+      } else if (live) {
+        rejected((Reject) decoded);
+      }
     }
   }
 
@@ -309,13 +313,16 @@ public final class LineGroup extends VerticleBase {
    */
   private void checkpoint() {
     checkpointing = true;
+    long started = System.nanoTime();
     KpiEngine saved = engine;
     journal
         .checkpoint(saved::checkpoint)
         .onComplete(
             done -> {
               checkpointing = false;
-              if (done.failed()) {
+              if (done.succeeded()) {
+                metrics.checkpointed(index, System.nanoTime() - started, done.result());
+              } else {
                 log.error("[group: {}] checkpoint not kept", index, done.cause());
               }
               scheduled.set(false);

@@ -42,6 +42,12 @@ public interface AgentMetrics {
    */
   void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes);
 
+  /**
+   * Engine instance {@code group} kept a checkpoint of {@code bytes}, taking {@code nanos} during
+   * which it took no messages.
+   */
+  void checkpointed(int group, long nanos, long bytes);
+
   /** Whether the MQTT client is connected. */
   void mqttConnected(boolean connected);
 

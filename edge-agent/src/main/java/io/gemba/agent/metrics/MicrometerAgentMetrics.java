@@ -63,6 +63,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final Map<String, Counter> notWritten = new ConcurrentHashMap<>();
   private final Map<String, Counter> writeFailures = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectFailures = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> checkpointBytes = new ConcurrentHashMap<>();
   private final AtomicLong connected = new AtomicLong();
   private final Map<Integer, AtomicLong> eventTimes = new ConcurrentHashMap<>();
   private final Map<String, LineKpis> lines = new ConcurrentHashMap<>();
@@ -172,6 +173,29 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
         .tags(tags)
         .strongReference(true)
         .register(registry);
+  }
+
+  @Override
+  public void checkpointed(int group, long nanos, long bytes) {
+    String tag = Integer.toString(group);
+    Timer.builder("gemba.spool.checkpoint")
+        .description("checkpoints of an engine instance, each a pause in its taking messages")
+        .tags("group", tag)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+    checkpointBytes
+        .computeIfAbsent(
+            tag,
+            g -> {
+              AtomicLong last = new AtomicLong();
+              Gauge.builder("gemba.spool.checkpoint.bytes", last, AtomicLong::get)
+                  .description("the size of the engine instance's last checkpoint")
+                  .baseUnit("bytes")
+                  .tags("group", g)
+                  .register(registry);
+              return last;
+            })
+        .set(bytes);
   }
 
   @Override

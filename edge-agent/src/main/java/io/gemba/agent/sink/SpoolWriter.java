@@ -231,25 +231,18 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
   }
 
   @Override
-  public Future<Void> checkpoint(CheckpointFile.State state) {
+  public Future<Long> checkpoint(CheckpointFile.State state) {
     return disk.executeBlocking(
-            () -> {
-              spool.commit();
-              long position = spool.durableEnd();
-              long started = System.nanoTime();
-              CheckpointFile.write(dir, position, state);
-              checkpointPosition = position;
-              checkpointNanos = System.nanoTime();
-              checkpointed = true;
-              log.debug(
-                  "[spool: {}] checkpoint at {} in {} ms",
-                  dir,
-                  position,
-                  (checkpointNanos - started) / 1_000_000);
-              return null;
-            },
-            true)
-        .mapEmpty();
+        () -> {
+          spool.commit();
+          long position = spool.durableEnd();
+          long bytes = CheckpointFile.write(dir, position, state);
+          checkpointPosition = position;
+          checkpointNanos = System.nanoTime();
+          checkpointed = true;
+          return bytes;
+        },
+        true);
   }
 
   private void trim() {

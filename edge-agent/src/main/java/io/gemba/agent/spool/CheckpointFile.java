@@ -51,8 +51,13 @@ public final class CheckpointFile {
    */
   public record Saved(long position, byte[] state) {}
 
-  /** Writes a checkpoint of {@code state} covering the log before {@code position}, durably. */
-  public static void write(Path dir, long position, State state) throws IOException {
+  /**
+   * Writes a checkpoint of {@code state} covering the log before {@code position}, durably.
+   *
+   * @return the file's size in bytes
+   */
+  public static long write(Path dir, long position, State state) throws IOException {
+    long size;
     Path temporary = dir.resolve(NAME + ".tmp");
     try (FileChannel channel =
         FileChannel.open(
@@ -75,6 +80,7 @@ public final class CheckpointFile {
       out.writeInt((int) crc.getValue());
       out.flush();
       channel.force(true);
+      size = channel.size();
     }
     Files.move(
         temporary,
@@ -84,6 +90,7 @@ public final class CheckpointFile {
     try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
       directory.force(true);
     }
+    return size;
   }
 
   /**

@@ -23,8 +23,8 @@ public interface EngineJournal {
         }
 
         @Override
-        public Future<Void> checkpoint(CheckpointFile.State state) {
-          return Future.succeededFuture();
+        public Future<Long> checkpoint(CheckpointFile.State state) {
+          return Future.succeededFuture(0L);
         }
       };
 
@@ -57,6 +57,8 @@ public interface EngineJournal {
   /**
    * Keeps a checkpoint, after everything written before it: {@code state} is written on the
    * journal's thread, so the caller must leave the engine alone until the future completes.
+   *
+   * @return the checkpoint's size in bytes
    */
-  Future<Void> checkpoint(CheckpointFile.State state);
+  Future<Long> checkpoint(CheckpointFile.State state);
 }

@@ -38,7 +38,8 @@ public final class BenchE2e {
           "gemba_engine_events_total",
           "gemba_points_written_total",
           "gemba_points_not_written_total",
-          "gemba_write_failures_total");
+          "gemba_write_failures_total",
+          "gemba_spool_checkpoint");
 
   private BenchE2e() {}
 

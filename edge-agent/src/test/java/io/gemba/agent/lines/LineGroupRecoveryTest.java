@@ -198,7 +198,7 @@ class LineGroupRecoveryTest {
     }
 
     @Override
-    public Future<Void> checkpoint(CheckpointFile.State state) {
+    public Future<Long> checkpoint(CheckpointFile.State state) {
       return spool.checkpoint(state);
     }
   }

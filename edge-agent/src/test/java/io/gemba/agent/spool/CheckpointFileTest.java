@@ -21,12 +21,13 @@ class CheckpointFileTest {
   void written_isReadBack_andANewOneReplacesIt() throws Exception {
     assertThat(CheckpointFile.read(dir)).isEmpty();
 
-    CheckpointFile.write(dir, 1234, out -> out.write(STATE));
+    long size = CheckpointFile.write(dir, 1234, out -> out.write(STATE));
     CheckpointFile.Saved saved = CheckpointFile.read(dir).orElseThrow();
     assertThat(saved.position()).isEqualTo(1234);
     assertThat(saved.state()).isEqualTo(STATE);
     // magic 8 + position 8 + state + length 8 + checksum 4
-    assertThat(Files.size(dir.resolve(CheckpointFile.NAME))).isEqualTo(28 + STATE.length);
+    assertThat(size).isEqualTo(28 + STATE.length);
+    assertThat(Files.size(dir.resolve(CheckpointFile.NAME))).isEqualTo(size);
 
     CheckpointFile.write(dir, 5678, out -> out.write(new byte[] {1, 2, 3}));
     assertThat(CheckpointFile.read(dir).orElseThrow().position()).isEqualTo(5678);
