@@ -176,10 +176,33 @@ public final class SpoolSender implements AutoCloseable {
     }
   }
 
-  /** Writes {@code lines}, splitting a refused batch down to the lines refused alone. */
-  Outcome write(List<String> lines) {
+  /** One write of some lines to InfluxDB: throws {@link InfluxException} if it is not written. */
+  @FunctionalInterface
+  interface Write {
+    void write(List<String> lines);
+  }
+
+  /** Takes a line refused on its own, with the server's status and answer. */
+  @FunctionalInterface
+  interface DeadLetters {
+    void refused(String line, int status, String message);
+  }
+
+  private Outcome write(List<String> lines) {
+    return write(
+        lines, batch -> writeApi.writeRecords(WritePrecision.MS, batch), this::deadLetter, metrics);
+  }
+
+  /**
+   * Writes {@code lines} with {@code write}; a batch the server refuses (a 4xx but 429) is split in
+   * halves, each written on its own, down to the lines refused alone, which go to {@code
+   * deadLetters}; a failure to retry (unreachable, 5xx, 429) ends it, the lines not yet written to
+   * be sent again.
+   */
+  static Outcome write(
+      List<String> lines, Write write, DeadLetters deadLetters, AgentMetrics metrics) {
     try {
-      writeApi.writeRecords(WritePrecision.MS, lines);
+      write.write(lines);
       return Outcome.done(0);
     } catch (InfluxException e) {
       int status = e.status();
@@ -190,15 +213,15 @@ public final class SpoolSender implements AutoCloseable {
             InfluxClients.retryAfterMs(e).orElse(0), 0, reason + ": " + e.getMessage());
       }
       if (lines.size() == 1) {
-        deadLetter(lines.get(0), status, e.getMessage());
+        deadLetters.refused(lines.get(0), status, e.getMessage());
         return Outcome.done(1);
       }
       int half = lines.size() / 2;
-      Outcome first = write(lines.subList(0, half));
+      Outcome first = write(lines.subList(0, half), write, deadLetters, metrics);
       if (first.retryAfterMs() >= 0) {
         return first;
       }
-      Outcome second = write(lines.subList(half, lines.size()));
+      Outcome second = write(lines.subList(half, lines.size()), write, deadLetters, metrics);
       if (second.retryAfterMs() >= 0) {
         return second;
       }

@@ -1,0 +1,115 @@
+package io.gemba.agent.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.influxdb.exceptions.InfluxException;
+import io.gemba.agent.metrics.MicrometerAgentMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import org.junit.jupiter.api.Test;
+import retrofit2.Response;
+
+/**
+ * How the sender splits a batch InfluxDB refuses: the algorithm alone, with the client's own
+ * exceptions for the server's answers. (No server at hand refuses single lines: VictoriaMetrics
+ * skips them and answers 204, and Debian's InfluxDB 1.6 has no {@code /api/v2/write}.)
+ */
+class SpoolSenderSplitTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final MicrometerAgentMetrics metrics =
+      new MicrometerAgentMetrics(registry, Clock.systemUTC());
+  private final List<List<String>> tries = new ArrayList<>();
+  private final List<String> written = new ArrayList<>();
+  private final List<String> deadLetters = new ArrayList<>();
+
+  @Test
+  void aRefusedBatch_isSplitDownToTheRefusedLines_andEveryOtherLineIsWrittenOnce() {
+    List<String> lines = lines(10);
+
+    // Like InfluxDB 2: a batch with a bad line is refused whole (400), nothing of it written.
+    SpoolSender.Outcome outcome =
+        SpoolSender.write(
+            lines,
+            batch -> {
+              tries.add(List.copyOf(batch));
+              if (batch.contains("line 3") || batch.contains("line 7")) {
+                throw answer(400, null);
+              }
+              written.addAll(batch);
+            },
+            (line, status, message) -> deadLetters.add(line + " " + status),
+            metrics);
+
+    assertThat(outcome.retryAfterMs()).isEqualTo(-1);
+    assertThat(outcome.refused()).isEqualTo(2);
+    assertThat(deadLetters).containsExactly("line 3 400", "line 7 400");
+    assertThat(written)
+        .containsExactlyInAnyOrderElementsOf(
+            lines.stream().filter(l -> !l.equals("line 3") && !l.equals("line 7")).toList());
+    // 10 → 0-4 (refused) → 0-1, 2-4 (refused) → 2, 3-4 (refused) → 3 (dead), 4;
+    //      5-9 (refused) → 5-6, 7-9 (refused) → 7 (dead), 8-9: 13 tries
+    assertThat(tries).hasSize(13);
+    assertThat(registry.find("gemba.write.failures").counters()).isEmpty();
+  }
+
+  @Test
+  void aFailureToRetry_whileSplitting_endsTheWrite_withTheServersRetryAfter() {
+    List<String> lines = lines(4);
+
+    SpoolSender.Outcome outcome =
+        SpoolSender.write(
+            lines,
+            batch -> {
+              tries.add(List.copyOf(batch));
+              if (batch.size() == 4) {
+                throw answer(400, null);
+              }
+              if (batch.contains("line 0")) {
+                throw answer(429, "7");
+              }
+              written.addAll(batch);
+            },
+            (line, status, message) -> deadLetters.add(line),
+            metrics);
+
+    // 4 refused → 0-1 answered 429 "Retry-After: 7": the whole batch is to be sent again in 7 s.
+    assertThat(outcome.retryAfterMs()).isEqualTo(7_000);
+    assertThat(outcome.failure()).startsWith("http_429");
+    assertThat(tries).hasSize(2);
+    assertThat(written).isEmpty();
+    assertThat(deadLetters).isEmpty();
+    assertThat(registry.get("gemba.write.failures").tag("reason", "http_429").counter().count())
+        .isEqualTo(1);
+  }
+
+  private static List<String> lines(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "line " + i).toList();
+  }
+
+  /** The client's exception for an HTTP answer, as it makes it from the server's response. */
+  private static InfluxException answer(int status, String retryAfter) {
+    okhttp3.Response.Builder raw =
+        new okhttp3.Response.Builder()
+            .code(status)
+            .message("answer")
+            .protocol(Protocol.HTTP_1_1)
+            .request(new Request.Builder().url("http://127.0.0.1/api/v2/write").build());
+    if (retryAfter != null) {
+      raw.header("Retry-After", retryAfter);
+    }
+    return new InfluxException(
+        Response.error(
+            ResponseBody.create(
+                "{\"code\":\"invalid\",\"message\":\"refused\"}",
+                MediaType.get("application/json")),
+            raw.build()));
+  }
+}
