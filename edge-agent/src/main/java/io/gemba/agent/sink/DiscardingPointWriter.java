@@ -1,17 +1,15 @@
 package io.gemba.agent.sink;
 
 import io.gemba.agent.metrics.AgentMetrics;
-import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * The writer when no database is configured (as in {@code demo}): KPIs are still on the API and
  * {@code /metrics}; the points are counted as not written, with reason {@code no_database}.
  */
-public final class DiscardingPointWriter implements PointWriter {
+public final class DiscardingPointWriter implements PointWriter.PointsOnly {
 
   private final AgentMetrics metrics;
 
@@ -21,16 +19,7 @@ public final class DiscardingPointWriter implements PointWriter {
   }
 
   @Override
-  public Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
-    return write(points);
-  }
-
-  @Override
-  public Future<Void> write(Instant tick, List<Point> points) {
-    return write(points);
-  }
-
-  private Future<Void> write(List<Point> points) {
+  public Future<Void> write(List<Point> points) {
     if (!points.isEmpty()) {
       metrics.notWritten(points.size(), "no_database");
     }

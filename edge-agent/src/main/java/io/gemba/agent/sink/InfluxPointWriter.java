@@ -5,14 +5,12 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
-import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * ({@code buffer_full}); the bound counts the batch under way. Nothing is dropped without a count
  * and a log line; the durable spool comes with issue 5.
  */
-public final class InfluxPointWriter implements PointWriter {
+public final class InfluxPointWriter implements PointWriter.PointsOnly {
 
   private static final Logger log = LoggerFactory.getLogger(InfluxPointWriter.class);
 
@@ -72,16 +70,7 @@ public final class InfluxPointWriter implements PointWriter {
 
   /** The messages are not kept: without a spool, a restart does not apply them again. */
   @Override
-  public Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
-    return write(points);
-  }
-
-  @Override
-  public Future<Void> write(Instant tick, List<Point> points) {
-    return write(points);
-  }
-
-  private Future<Void> write(List<Point> points) {
+  public Future<Void> write(List<Point> points) {
     if (points.isEmpty()) {
       return Future.succeededFuture();
     }

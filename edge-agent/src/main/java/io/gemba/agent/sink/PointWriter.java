@@ -30,4 +30,24 @@ public interface PointWriter {
 
   /** Writes what is still pending (within the configured timeout), then releases the client. */
   Future<Void> close();
+
+  /**
+   * A writer that keeps only points, in memory: a run of messages and a tick are both their points,
+   * and a restart does not apply them again.
+   */
+  interface PointsOnly extends PointWriter {
+
+    /** Takes points; as {@link PointWriter#write(List, List)}. */
+    Future<Void> write(List<Point> points);
+
+    @Override
+    default Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
+      return write(points);
+    }
+
+    @Override
+    default Future<Void> write(Instant tick, List<Point> points) {
+      return write(points);
+    }
+  }
 }

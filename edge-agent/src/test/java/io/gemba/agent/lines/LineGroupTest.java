@@ -7,7 +7,6 @@ import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.PointWriter;
 import io.gemba.agent.spool.EngineJournal;
-import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.DecoderSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,19 +50,9 @@ class LineGroupTest {
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     PointWriter writer =
-        new PointWriter() {
+        new PointWriter.PointsOnly() {
           @Override
-          public Future<Void> write(
-              List<? extends SpoolRecords.Message> messages, List<Point> points) {
-            return write(points);
-          }
-
-          @Override
-          public Future<Void> write(Instant tick, List<Point> points) {
-            return write(points);
-          }
-
-          private Future<Void> write(List<Point> points) {
+          public Future<Void> write(List<Point> points) {
             if (!points.isEmpty()) {
               written.addAll(points);
               writes.incrementAndGet();

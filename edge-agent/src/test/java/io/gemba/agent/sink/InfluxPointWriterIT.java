@@ -49,7 +49,7 @@ class InfluxPointWriterIT {
   void databaseDown_writesAreRetried_andNothingIsLostOnceItIsBack() throws Exception {
     InfluxPointWriter writer = writer(10, 1_000);
     victoria.stop();
-    writer.write(List.of(), cycles(0, 50));
+    writer.write(cycles(0, 50));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> count("gemba.write.failures") >= 1);
     assertThat(writer.writable()).isTrue(); // 50 waiting, room for 1,000
@@ -71,10 +71,10 @@ class InfluxPointWriterIT {
   void bufferFull_theOldestAreGivenUp_countedAsBufferFull() throws Exception {
     InfluxPointWriter writer = writer(10, 20);
     victoria.stop();
-    writer.write(List.of(), cycles(0, 10));
+    writer.write(cycles(0, 10));
     // The first batch of 10 is in flight or waiting to be tried again: failing.
     await().atMost(Duration.ofSeconds(30)).until(() -> count("gemba.write.failures") >= 1);
-    writer.write(List.of(), cycles(10, 40));
+    writer.write(cycles(10, 40));
     // 50 points for a buffer of 20: the 30 oldest are given up, the newest 20 kept.
     await().atMost(Duration.ofSeconds(10)).until(() -> count("gemba.points.not.written") == 30);
     assertThat(
