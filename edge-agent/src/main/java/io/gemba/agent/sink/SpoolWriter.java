@@ -69,6 +69,11 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
 
   private volatile boolean checkpointed;
 
+  /** After a checkpoint failed, none is due before this {@link System#nanoTime()}. */
+  private volatile long retryCheckpointNanos;
+
+  private volatile boolean checkpointFailed;
+
   /**
    * Opens (and recovers) the log in {@code dir} and starts its sender. Call from outside any Vert.x
    * context.
@@ -225,8 +230,12 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
 
   @Override
   public boolean checkpointDue() {
+    long now = System.nanoTime();
+    if (checkpointFailed && now - retryCheckpointNanos < 0) {
+      return false;
+    }
     return !checkpointed
-        || System.nanoTime() - checkpointNanos >= checkpointIntervalNanos
+        || now - checkpointNanos >= checkpointIntervalNanos
         || spool.durableEnd() - checkpointPosition >= maxBytes / 4;
   }
 
@@ -234,13 +243,21 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
   public Future<Long> checkpoint(CheckpointFile.State state) {
     return disk.executeBlocking(
         () -> {
-          spool.commit();
-          long position = spool.durableEnd();
-          long bytes = CheckpointFile.write(dir, position, state);
-          checkpointPosition = position;
-          checkpointNanos = System.nanoTime();
-          checkpointed = true;
-          return bytes;
+          try {
+            spool.commit();
+            long position = spool.durableEnd();
+            long bytes = CheckpointFile.write(dir, position, state);
+            checkpointPosition = position;
+            checkpointNanos = System.nanoTime();
+            checkpointed = true;
+            checkpointFailed = false;
+            return bytes;
+          } catch (IOException | RuntimeException e) {
+            // Tried again after an interval, not at every tick; the log is kept meanwhile.
+            retryCheckpointNanos = System.nanoTime() + checkpointIntervalNanos;
+            checkpointFailed = true;
+            throw e;
+          }
         },
         true);
   }
