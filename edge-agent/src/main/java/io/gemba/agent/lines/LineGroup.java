@@ -195,6 +195,21 @@ public final class LineGroup extends VerticleBase {
     }
   }
 
+  /**
+   * Applies what is queued and hands it on; with a spool, then checkpoints, so that the next start
+   * has nothing to apply again.
+   */
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timerId);
+    drain();
+    if (checkpointing) {
+      return Future.succeededFuture();
+    }
+    checkpointing = true;
+    return journal.checkpoint(engine::checkpoint);
+  }
+
   /** Queues a delivery for this group's context. Any thread; never blocks. */
   public void deliver(Delivery delivery) {
     queue.add(delivery);

@@ -69,6 +69,10 @@ class LineGroupRecoveryTest {
 
   private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean checkpointDue = new AtomicBoolean(true);
+
+  /** False: checkpoints are dropped, as a crash drops the one a stop would take. */
+  private volatile boolean keepCheckpoints = true;
+
   private final List<LineGroup> groups = new ArrayList<>();
   private final List<SpoolWriter> writers = new ArrayList<>();
   private Vertx vertx;
@@ -88,7 +92,7 @@ class LineGroupRecoveryTest {
   void restart_restoresTheCheckpoint_replaysTheRunsAfterIt_andEndsWhereOneRunWould(Vertx vertx)
       throws Exception {
     this.vertx = vertx;
-    runFirstLifeAndStop();
+    runFirstLifeAndStop(true);
     long checkpointAt = CheckpointFile.read(dir).orElseThrow().position();
     // The runs after the checkpoint hold exactly the messages sent after it: the replay's work.
     assertThat(messagesInRunsFrom(checkpointAt)).isEqualTo(MESSAGES - BEFORE_CHECKPOINT);
@@ -99,9 +103,21 @@ class LineGroupRecoveryTest {
   }
 
   @Test
+  void aStop_checkpointsEverything_soTheNextStartAppliesNothingAgain(Vertx vertx) throws Exception {
+    this.vertx = vertx;
+    runFirstLifeAndStop(false);
+    long checkpointAt = CheckpointFile.read(dir).orElseThrow().position();
+    assertThat(messagesInRunsFrom(checkpointAt)).isZero();
+
+    LineGroup restarted = startGroup();
+
+    assertThat(restarted.stations()).isEqualTo(uninterrupted());
+  }
+
+  @Test
   void aDamagedCheckpoint_isSetAside_andTheWholeLogReplayed(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    runFirstLifeAndStop();
+    runFirstLifeAndStop(true);
     Path checkpoint = dir.resolve(CheckpointFile.NAME);
     byte[] bytes = Files.readAllBytes(checkpoint);
     bytes[bytes.length / 2] ^= 0x10;
@@ -116,9 +132,10 @@ class LineGroupRecoveryTest {
 
   /**
    * Starts a group, waits for its first checkpoint, gives it 200 messages, has it checkpoint, gives
-   * it 100 more, and stops it and its writer once all are acknowledged.
+   * it 100 more, and stops it and its writer once all are acknowledged; {@code crash}: without the
+   * checkpoint a stop takes.
    */
-  private void runFirstLifeAndStop() throws Exception {
+  private void runFirstLifeAndStop(boolean crash) throws Exception {
     LineGroup first = startGroup();
     await().until(() -> !checkpointDue.get() && Files.exists(dir.resolve(CheckpointFile.NAME)));
     long startCheckpoint = CheckpointFile.read(dir).orElseThrow().position();
@@ -134,9 +151,11 @@ class LineGroupRecoveryTest {
 
     deliver(first, BEFORE_CHECKPOINT, MESSAGES - BEFORE_CHECKPOINT);
     await().until(() -> acknowledged.size() == MESSAGES);
+    keepCheckpoints = !crash;
     vertx.undeploy(groups.remove(0).deploymentID()).toCompletionStage().toCompletableFuture().get();
     SpoolWriter writer = writers.remove(0);
     writer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    keepCheckpoints = true;
   }
 
   private LineGroup startGroup() throws Exception {
@@ -199,7 +218,7 @@ class LineGroupRecoveryTest {
 
     @Override
     public Future<Long> checkpoint(CheckpointFile.State state) {
-      return spool.checkpoint(state);
+      return keepCheckpoints ? spool.checkpoint(state) : Future.succeededFuture(0L);
     }
   }
 
