@@ -234,7 +234,7 @@ public final class LineGroup extends VerticleBase {
 
   private void drain() {
     if (checkpointing) {
-      // The checkpoint's end drains; till then {@code scheduled} stays set.
+      // The checkpoint's end drains; till then `scheduled` stays set.
       return;
     }
     scheduled.set(false);

@@ -98,7 +98,7 @@ public final class SegmentLog implements AutoCloseable {
   /**
    * Opens the log in {@code dir}, creating it if need be, and recovers it: see the class comment.
    *
-   * @param segmentBytes the size at which a new segment starts; the largest record is this less 9
+   * @param segmentBytes the size at which a new segment starts (a larger record has one of its own)
    */
   public static SegmentLog open(Path dir, int segmentBytes) throws IOException {
     if (segmentBytes < 16) {
@@ -214,17 +214,14 @@ public final class SegmentLog implements AutoCloseable {
   /**
    * Buffers a record; it is durable, and readable, after the next {@link #commit}.
    *
+   * <p>A record larger than a segment gets a segment of its own.
+   *
    * @return its position
-   * @throws IllegalArgumentException if it does not fit in a segment
    */
   public long append(byte type, byte[] payload) throws IOException {
     int recordBytes = HEADER_BYTES + 1 + payload.length;
-    if (recordBytes > segmentBytes) {
-      throw new IllegalArgumentException(
-          "a record of " + recordBytes + " bytes does not fit in segments of " + segmentBytes);
-    }
     Segment current = segments.get(segments.size() - 1);
-    if (end + recordBytes - current.base() > segmentBytes) {
+    if (end > current.base() && end + recordBytes - current.base() > segmentBytes) {
       roll();
     }
     if (pending.remaining() < recordBytes) {

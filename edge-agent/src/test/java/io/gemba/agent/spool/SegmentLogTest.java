@@ -1,7 +1,6 @@
 package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -174,13 +173,26 @@ class SegmentLogTest {
   }
 
   @Test
-  void aRecordLargerThanASegment_isRefused() throws IOException {
+  void aRecordLargerThanASegment_getsASegmentOfItsOwn_andIsReadBack() throws IOException {
+    byte[] large = new byte[100];
+    large[99] = 7;
     try (SegmentLog log = SegmentLog.open(dir, 64)) {
-      // 8 + 1 + 56 = 65 bytes
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> log.append(POINTS, new byte[56]))
-          .withMessage("a record of 65 bytes does not fit in segments of 64");
-      assertThat(log.append(POINTS, new byte[55])).isEqualTo(0);
+      // 8 + 1 + 10 = 19 bytes, then 8 + 1 + 100 = 109 in a segment of its own, then 19 again
+      assertThat(log.append(POINTS, new byte[10])).isEqualTo(0);
+      assertThat(log.append(POINTS, large)).isEqualTo(19);
+      assertThat(log.append(POINTS, new byte[10])).isEqualTo(128);
+      log.commit();
+    }
+    assertThat(segmentNames())
+        .containsExactly(
+            "00000000000000000000.log", "00000000000000000019.log", "00000000000000000128.log");
+    try (SegmentLog log = SegmentLog.open(dir, 64);
+        SegmentLog.Reader reader = log.reader(log.start())) {
+      assertThat(log.recovery().records()).isEqualTo(3);
+      reader.next();
+      assertThat(reader.next().payload()).isEqualTo(large);
+      assertThat(reader.next().position()).isEqualTo(128);
+      assertThat(reader.next()).isNull();
     }
   }
 
