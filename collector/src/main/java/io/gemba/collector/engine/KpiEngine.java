@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -303,10 +302,27 @@ public final class KpiEngine {
   }
 
   /**
-   * Writes the {@link #checkpoint} to {@code out}, one station at a time: the memory it takes is
-   * one station's, not the whole state's. {@code out} is not closed.
+   * Writes the {@link #checkpoint} to {@code out}, which stays open: {@link #capture} written at
+   * once.
    */
   public void checkpoint(OutputStream out) throws IOException {
+    capture().writeTo(out);
+  }
+
+  /** The engine's state taken at one moment, to be written later; see {@link #capture}. */
+  @FunctionalInterface
+  public interface Captured {
+    /** Writes the {@link #checkpoint} as it was when captured to {@code out}, which stays open. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * The engine's state as it is now, for a {@link #checkpoint} written later, on another thread if
+   * need be (one at a time), while the engine goes on. Taking it costs a copy of each station's
+   * sums and of its references to the events it keeps (immutable); writing it, their encoding, one
+   * station at a time.
+   */
+  public Captured capture() {
     TelemetryEncoder encoder = new TelemetryEncoder(TimeFormat.RFC_3339, ZoneOffset.UTC);
     Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode =
         event ->
@@ -317,20 +333,11 @@ public final class KpiEngine {
     for (OrderEvent order : lineOrders.values()) {
       orders.add(encode.apply(order));
     }
-    List<StationTracker> trackers = List.copyOf(stations.values());
-    List<EngineCheckpoint.StationState> saved =
-        new AbstractList<>() {
-          @Override
-          public EngineCheckpoint.StationState get(int index) {
-            return trackers.get(index).toState(encode);
-          }
-
-          @Override
-          public int size() {
-            return trackers.size();
-          }
-        };
-    EngineCheckpoint.write(
+    List<EngineCheckpoint.StationState> saved = new ArrayList<>(stations.size());
+    for (StationTracker tracker : stations.values()) {
+      saved.add(tracker.toState(encode));
+    }
+    EngineCheckpoint.EngineState state =
         new EngineCheckpoint.EngineState(
             EngineCheckpoint.FORMAT,
             EngineCheckpoint.VERSION,
@@ -339,8 +346,8 @@ public final class KpiEngine {
             duplicates,
             ignored,
             orders,
-            saved),
-        out);
+            saved);
+    return out -> EngineCheckpoint.write(state, out);
   }
 
   /**

@@ -18,6 +18,7 @@ import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.StateChange;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -945,14 +946,30 @@ final class StationTracker {
     return latest;
   }
 
-  /** The station's state for a checkpoint; events are written with {@code encode}. */
+  /**
+   * The station's state for a checkpoint, as it is now: everything in it is immutable or copied, so
+   * the station may go on. Its events are encoded with {@code encode} only as they are read (when
+   * the checkpoint is written, on whatever thread writes it).
+   */
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     int restorePoint = snapshots.first();
-    List<EngineCheckpoint.LoggedEvent> events = new ArrayList<>(log.end() - log.first());
-    for (int i = log.first(); i < log.end(); i++) {
-      events.add(encode.apply(log.get(i)));
+    TelemetryEvent[] kept = new TelemetryEvent[log.end() - log.first()];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = log.get(log.first() + i);
     }
+    List<EngineCheckpoint.LoggedEvent> events =
+        new AbstractList<>() {
+          @Override
+          public EngineCheckpoint.LoggedEvent get(int index) {
+            return encode.apply(kept[index]);
+          }
+
+          @Override
+          public int size() {
+            return kept.length;
+          }
+        };
     return new EngineCheckpoint.StationState(
         site,
         area,

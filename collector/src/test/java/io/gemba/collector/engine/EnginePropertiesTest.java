@@ -133,6 +133,7 @@ class EnginePropertiesTest {
     EngineHarness first = harness(policy(seed));
     int cut = events.size() * cutPermille / 1000;
     events.subList(0, cut).forEach(first.engine::accept);
+    KpiEngine.Captured captured = first.engine.capture();
     byte[] checkpoint = first.engine.checkpoint();
     // Written to a stream, one station at a time, it is the same bytes, and the stream stays open.
     ByteArrayOutputStream streamed =
@@ -153,6 +154,13 @@ class EnginePropertiesTest {
         .isEmpty();
     assertThat(restored.stats().late()).isEqualTo(reference.engine.stats().late());
     assertThat(restored.stations()).isEqualTo(reference.engine.stations());
+
+    // Captured at the cut and written only after the engine took the rest of the stream, the
+    // checkpoint is still the cut's.
+    events.subList(cut, events.size()).forEach(first.engine::accept);
+    ByteArrayOutputStream late = new ByteArrayOutputStream();
+    captured.writeTo(late);
+    assertThat(late.toByteArray()).isEqualTo(checkpoint);
   }
 
   @Property(tries = 50)

@@ -53,9 +53,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a spool, the writer keeps each run's messages with its points, and each tick, and the
  * group checkpoints its engine into the {@link EngineJournal} when one is due (checked at every
- * tick): it stops taking messages and ticking while the engine is written out on the journal's
- * thread. On start it restores the last checkpoint and applies again what came after it, with the
- * points that makes thrown away (the spool holds them), before it takes any message (ADR 0006).
+ * tick): it captures the engine's state between two runs (a copy of its sums and of references to
+ * its kept events), and the journal's thread writes it out while the group goes on. On start it
+ * restores the last checkpoint and applies again what came after it, with the points that makes
+ * thrown away (the spool holds them), before it takes any message (ADR 0006).
  */
 public final class LineGroup extends VerticleBase {
 
@@ -85,7 +86,10 @@ public final class LineGroup extends VerticleBase {
   private List<Point> points = new ArrayList<>();
   private EngineStats counted;
   private long timerId;
+
+  /** A checkpoint is being written: the next waits for it. */
   private boolean checkpointing;
+
   private long seqDuplicates;
   private long lastRejectLogNanos;
   private long rejectsNotLogged;
@@ -203,11 +207,7 @@ public final class LineGroup extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(timerId);
     drain();
-    if (checkpointing) {
-      return Future.succeededFuture();
-    }
-    checkpointing = true;
-    return journal.checkpoint(engine::checkpoint);
+    return journal.checkpoint(engine.capture()::writeTo);
   }
 
   /** Queues a delivery for this group's context. Any thread; never blocks. */
@@ -233,10 +233,6 @@ public final class LineGroup extends VerticleBase {
   }
 
   private void drain() {
-    if (checkpointing) {
-      // The checkpoint's end drains; till then `scheduled` stays set.
-      return;
-    }
     scheduled.set(false);
     if (!writer.writable()) {
       // The writer is full (a spool at its bound): take nothing more, acknowledge nothing; the
@@ -310,39 +306,34 @@ public final class LineGroup extends VerticleBase {
   }
 
   private void tick() {
-    if (checkpointing) {
-      return;
-    }
     Instant now = clock.instant();
     engine.tick(now);
     writer.write(now, handOn());
     refreshSnapshots();
-    if (journal.checkpointDue()) {
+    if (!checkpointing && journal.checkpointDue()) {
       checkpoint();
     }
   }
 
   /**
-   * Writes the engine out to the journal, taking no messages and no ticks meanwhile; the engine is
-   * read on the journal's thread, after the runs handed over before.
+   * Captures the engine as the runs handed to the writer so far left it, and has the journal write
+   * that after them; the group goes on meanwhile.
    */
   private void checkpoint() {
     checkpointing = true;
     long started = System.nanoTime();
-    KpiEngine saved = engine;
+    KpiEngine.Captured captured = engine.capture();
+    long captureNanos = System.nanoTime() - started;
     journal
-        .checkpoint(saved::checkpoint)
+        .checkpoint(captured::writeTo)
         .onComplete(
             done -> {
               checkpointing = false;
               if (done.succeeded()) {
-                metrics.checkpointed(index, System.nanoTime() - started, done.result());
+                metrics.checkpointed(
+                    index, captureNanos, System.nanoTime() - started, done.result());
               } else {
                 log.error("[group: {}] checkpoint not kept", index, done.cause());
-              }
-              scheduled.set(false);
-              if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
-                drain();
               }
             });
   }

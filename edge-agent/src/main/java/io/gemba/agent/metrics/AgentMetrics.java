@@ -43,10 +43,10 @@ public interface AgentMetrics {
   void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes);
 
   /**
-   * Engine instance {@code group} kept a checkpoint of {@code bytes}, taking {@code nanos} during
-   * which it took no messages.
+   * Engine instance {@code group} kept a checkpoint of {@code bytes}: capturing its state took
+   * {@code captureNanos} of its event loop, and writing it, {@code nanos} in all.
    */
-  void checkpointed(int group, long nanos, long bytes);
+  void checkpointed(int group, long captureNanos, long nanos, long bytes);
 
   /** Whether the MQTT client is connected. */
   void mqttConnected(boolean connected);

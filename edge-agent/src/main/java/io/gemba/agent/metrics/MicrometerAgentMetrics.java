@@ -176,13 +176,18 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   }
 
   @Override
-  public void checkpointed(int group, long nanos, long bytes) {
+  public void checkpointed(int group, long captureNanos, long nanos, long bytes) {
     String tag = Integer.toString(group);
     Timer.builder("gemba.spool.checkpoint")
-        .description("checkpoints of an engine instance, each a pause in its taking messages")
+        .description("checkpoints of an engine instance, from capture until durable")
         .tags("group", tag)
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+    Timer.builder("gemba.spool.checkpoint.capture")
+        .description("the capture of an engine instance's state: a pause in its taking messages")
+        .tags("group", tag)
+        .register(registry)
+        .record(captureNanos, TimeUnit.NANOSECONDS);
     checkpointBytes
         .computeIfAbsent(
             tag,

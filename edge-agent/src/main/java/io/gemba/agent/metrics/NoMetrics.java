@@ -43,7 +43,7 @@ enum NoMetrics implements AgentMetrics {
   public void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes) {}
 
   @Override
-  public void checkpointed(int group, long nanos, long bytes) {}
+  public void checkpointed(int group, long captureNanos, long nanos, long bytes) {}
 
   @Override
   public void eventTime(int group, long epochMs) {}

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * false, and the instance takes no more messages (the broker keeps them) until the sender catches
  * up; a checkpoint is due when the log has grown by a quarter of that since the last one, so
  * normally only the sender holds the log. On disk the log may hold up to a segment more, and what
- * the last trim has not deleted yet. The appends, commits, checkpoints and deletions run in order
- * on a worker thread of the instance's own.
+ * the last trim has not deleted yet. The appends, commits and deletions run in order on a worker
+ * thread of the instance's own; checkpoints are written on another.
  *
  * <p>The sender's position is saved after every batch ({@link SentPosition}); on start it goes on
  * from there. What it sends again after a crash (the position is not forced to disk) InfluxDB
@@ -53,6 +53,7 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
   private final SegmentLog spool;
   private final SpoolSender sender;
   private final WorkerExecutor disk;
+  private final WorkerExecutor checkpoints;
   private final long maxBytes;
   private final long checkpointIntervalNanos;
   private final InfluxConfig config;
@@ -108,6 +109,7 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
     }
     this.checkpointPosition = spool.start();
     this.disk = vertx.createSharedWorkerExecutor(name, 1);
+    this.checkpoints = vertx.createSharedWorkerExecutor(name + "-checkpoint", 1);
     SentPosition sent = new SentPosition(dir);
     this.sender =
         new SpoolSender(
@@ -239,27 +241,38 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
         || spool.durableEnd() - checkpointPosition >= maxBytes / 4;
   }
 
+  /**
+   * The position is taken on the disk thread, after the runs before, once they are durable; the
+   * state is written on a thread of its own, so that the runs after go on being made durable (and
+   * acknowledged) meanwhile.
+   */
   @Override
   public Future<Long> checkpoint(CheckpointFile.State state) {
-    return disk.executeBlocking(
-        () -> {
-          try {
-            spool.commit();
-            long position = spool.durableEnd();
-            long bytes = CheckpointFile.write(dir, position, state);
-            checkpointPosition = position;
-            checkpointNanos = System.nanoTime();
-            checkpointed = true;
-            checkpointFailed = false;
-            return bytes;
-          } catch (IOException | RuntimeException e) {
-            // Tried again after an interval, not at every tick; the log is kept meanwhile.
-            retryCheckpointNanos = System.nanoTime() + checkpointIntervalNanos;
-            checkpointFailed = true;
-            throw e;
-          }
-        },
-        true);
+    return disk.<Long>executeBlocking(
+            () -> {
+              spool.commit();
+              return spool.durableEnd();
+            },
+            true)
+        .compose(
+            position ->
+                checkpoints.executeBlocking(
+                    () -> {
+                      try {
+                        long bytes = CheckpointFile.write(dir, position, state);
+                        checkpointPosition = position;
+                        checkpointNanos = System.nanoTime();
+                        checkpointed = true;
+                        checkpointFailed = false;
+                        return bytes;
+                      } catch (IOException | RuntimeException e) {
+                        // Tried again after an interval, not at every tick; the log is kept.
+                        retryCheckpointNanos = System.nanoTime() + checkpointIntervalNanos;
+                        checkpointFailed = true;
+                        throw e;
+                      }
+                    },
+                    true));
   }
 
   private void trim() {
@@ -299,7 +312,8 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
                     },
                     true))
         .<Void>mapEmpty()
-        .eventually(() -> disk.close());
+        .eventually(() -> disk.close())
+        .eventually(() -> checkpoints.close());
   }
 
   private void awaitSent(long deadline, Promise<Void> done) {
