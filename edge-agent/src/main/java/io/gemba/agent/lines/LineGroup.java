@@ -207,6 +207,9 @@ public final class LineGroup extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(timerId);
     drain();
+    if (journal == EngineJournal.NONE) {
+      return Future.succeededFuture();
+    }
     return journal.checkpoint(engine.capture()::writeTo);
   }
 
@@ -308,7 +311,9 @@ public final class LineGroup extends VerticleBase {
   private void tick() {
     Instant now = clock.instant();
     engine.tick(now);
-    writer.write(now, handOn());
+    writer
+        .write(now, handOn())
+        .onFailure(e -> log.error("[group: {}] a tick's points could not be kept", index, e));
     refreshSnapshots();
     if (!checkpointing && journal.checkpointDue()) {
       checkpoint();
