@@ -61,6 +61,12 @@ public final class SpoolSender implements AutoCloseable {
   private long backoffMs = InfluxClients.MIN_BACKOFF_MS;
 
   /**
+   * How many lines of the batch at {@link #position} an earlier try wrote or dead-lettered before
+   * it failed for want of the server: the next try starts after them.
+   */
+  private int handledAtPosition;
+
+  /**
    * A sender of {@code spool}'s points from {@code position}; start it with {@link #start}.
    *
    * @param deadLetters the file that lines InfluxDB refuses are appended to
@@ -120,13 +126,18 @@ public final class SpoolSender implements AutoCloseable {
           continue;
         }
         long start = System.nanoTime();
-        Outcome outcome = write(batch.lines());
+        List<String> rest = batch.lines().subList(handledAtPosition, batch.lines().size());
+        Outcome outcome = write(rest);
         if (outcome.retryAfterMs() < 0) {
-          metrics.written(batch.lines().size() - outcome.refused(), System.nanoTime() - start);
+          metrics.written(rest.size() - outcome.refused(), System.nanoTime() - start);
           position = batch.end();
+          handledAtPosition = 0;
           saved.written(position);
           backoffMs = InfluxClients.MIN_BACKOFF_MS;
         } else {
+          // What this try wrote, and dead-lettered, stays done: the next starts after it.
+          metrics.written(outcome.handled() - outcome.refused(), System.nanoTime() - start);
+          handledAtPosition += outcome.handled();
           long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : jittered(backoffMs);
           backoffMs = Math.min(InfluxClients.MAX_BACKOFF_MS, backoffMs * 2);
           log.warn(
@@ -168,11 +179,13 @@ public final class SpoolSender implements AutoCloseable {
    * @param retryAfterMs -1 when done (written, or refused lines dead-lettered); 0 to retry after
    *     the backoff; above 0 to retry after that long (the server's {@code Retry-After})
    * @param refused the lines dead-lettered
+   * @param handled when to be retried: how many lines from the first were written or dead-lettered
+   *     before the failure; when done, all
    * @param failure why it must be retried
    */
-  record Outcome(long retryAfterMs, int refused, String failure) {
-    static Outcome done(int refused) {
-      return new Outcome(-1, refused, "");
+  record Outcome(long retryAfterMs, int refused, int handled, String failure) {
+    static Outcome done(int lines, int refused) {
+      return new Outcome(-1, refused, lines, "");
     }
   }
 
@@ -203,18 +216,18 @@ public final class SpoolSender implements AutoCloseable {
       List<String> lines, Write write, DeadLetters deadLetters, AgentMetrics metrics) {
     try {
       write.write(lines);
-      return Outcome.done(0);
+      return Outcome.done(lines.size(), 0);
     } catch (InfluxException e) {
       int status = e.status();
       if (!InfluxClients.refused(status)) {
         String reason = InfluxClients.failure(status);
         metrics.writeFailed(reason);
         return new Outcome(
-            InfluxClients.retryAfterMs(e).orElse(0), 0, reason + ": " + e.getMessage());
+            InfluxClients.retryAfterMs(e).orElse(0), 0, 0, reason + ": " + e.getMessage());
       }
       if (lines.size() == 1) {
         deadLetters.refused(lines.get(0), status, e.getMessage());
-        return Outcome.done(1);
+        return Outcome.done(1, 1);
       }
       int half = lines.size() / 2;
       Outcome first = write(lines.subList(0, half), write, deadLetters, metrics);
@@ -223,9 +236,13 @@ public final class SpoolSender implements AutoCloseable {
       }
       Outcome second = write(lines.subList(half, lines.size()), write, deadLetters, metrics);
       if (second.retryAfterMs() >= 0) {
-        return second;
+        return new Outcome(
+            second.retryAfterMs(),
+            first.refused() + second.refused(),
+            half + second.handled(),
+            second.failure());
       }
-      return Outcome.done(first.refused() + second.refused());
+      return Outcome.done(lines.size(), first.refused() + second.refused());
     }
   }
 

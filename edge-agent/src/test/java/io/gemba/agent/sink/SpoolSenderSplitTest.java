@@ -50,6 +50,7 @@ class SpoolSenderSplitTest {
 
     assertThat(outcome.retryAfterMs()).isEqualTo(-1);
     assertThat(outcome.refused()).isEqualTo(2);
+    assertThat(outcome.handled()).isEqualTo(10);
     assertThat(deadLetters).containsExactly("line 3 400", "line 7 400");
     assertThat(written)
         .containsExactlyInAnyOrderElementsOf(
@@ -82,12 +83,44 @@ class SpoolSenderSplitTest {
 
     // 4 refused → 0-1 answered 429 "Retry-After: 7": the whole batch is to be sent again in 7 s.
     assertThat(outcome.retryAfterMs()).isEqualTo(7_000);
+    assertThat(outcome.handled()).as("nothing done before the failure").isZero();
     assertThat(outcome.failure()).startsWith("http_429");
     assertThat(tries).hasSize(2);
     assertThat(written).isEmpty();
     assertThat(deadLetters).isEmpty();
     assertThat(registry.get("gemba.write.failures").tag("reason", "http_429").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aFailureToRetry_afterSomeLinesWereDone_saysHowMany_soTheNextTryStartsAfterThem() {
+    List<String> lines = lines(8);
+
+    SpoolSender.Outcome outcome =
+        SpoolSender.write(
+            lines,
+            batch -> {
+              tries.add(List.copyOf(batch));
+              if (batch.contains("line 1")) {
+                throw answer(400, null);
+              }
+              if (batch.contains("line 6")) {
+                throw answer(503, null);
+              }
+              written.addAll(batch);
+            },
+            (line, status, message) -> deadLetters.add(line),
+            metrics);
+
+    // 0-7 refused → 0-3 refused → 0-1 refused → 0 written, 1 dead; 2-3 written;
+    //              4-7 answered 503 (not split: the server, not the lines): four lines done, one
+    //              of them dead-lettered; the next try starts at line 4.
+    assertThat(outcome.retryAfterMs()).isZero();
+    assertThat(outcome.handled()).isEqualTo(4);
+    assertThat(outcome.refused()).isEqualTo(1);
+    assertThat(deadLetters).containsExactly("line 1");
+    assertThat(written).containsExactly("line 0", "line 2", "line 3");
+    assertThat(tries).hasSize(7);
   }
 
   private static List<String> lines(int count) {
