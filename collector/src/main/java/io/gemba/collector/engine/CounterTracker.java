@@ -13,9 +13,10 @@ import java.util.Objects;
  * <p>{@link #accept} leaves what the reading added in {@link #madeTotal()}, {@link #madeGood()},
  * {@link #madeScrap()} and {@link #wasReset()}, with no object per reading: it runs for most events
  * of the engine. Not thread-safe: it belongs to the station's owner thread. Its {@link #state()} is
- * what a checkpoint saves.
+ * what a checkpoint saves. {@link StationCore} extends it, so that a station's counters lie in its
+ * core.
  */
-public final class CounterTracker {
+public class CounterTracker {
 
   /**
    * The last reading, for checkpoints.
@@ -48,14 +49,28 @@ public final class CounterTracker {
     scrap = restored.scrap();
   }
 
-  /** A tracker at the same reading as this one. */
-  CounterTracker copy() {
-    CounterTracker copy = new CounterTracker();
+  /** Puts {@code copy} at the same reading as this one. */
+  final void copyCountersTo(CounterTracker copy) {
     copy.baseline = baseline;
     copy.total = total;
     copy.good = good;
     copy.scrap = scrap;
-    return copy;
+  }
+
+  /** Back to no reading: the next one is a baseline again. */
+  final void resetCounters() {
+    baseline = false;
+    total = 0;
+    good = 0;
+    scrap = 0;
+  }
+
+  /** At the reading of a checkpoint. */
+  final void restoreCounters(State restored) {
+    baseline = true;
+    total = restored.total();
+    good = restored.good();
+    scrap = restored.scrap();
   }
 
   /**

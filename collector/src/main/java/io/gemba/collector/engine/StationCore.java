@@ -8,8 +8,12 @@ import io.gemba.collector.telemetry.MachineState;
  * period it is in, where its counters stand, its order and product, and the data-quality counts
  * derived from its events. The tracker copies it at every minute boundary, so that an event that
  * arrives late is applied by going back to the copy and replaying the events since (ADR 0004).
+ *
+ * <p>Its counters are its own fields, inherited from {@link CounterTracker}, not an object of their
+ * own: most events are counter readings, and one object less to fetch per event made the engine 6%
+ * faster over 1,000 stations (median of 16 interleaved pairs, docs/benchmarks.md).
  */
-final class StationCore {
+final class StationCore extends CounterTracker {
 
   static final long NONE = Long.MIN_VALUE;
 
@@ -45,7 +49,6 @@ final class StationCore {
   /** Whether the station has entered a shift since it started. */
   boolean shiftEntered;
 
-  CounterTracker counters = new CounterTracker();
   long lastCountMs = NONE;
 
   String order;
@@ -71,7 +74,7 @@ final class StationCore {
     copy.counterMode = counterMode;
     copy.countsThisShift = countsThisShift;
     copy.shiftEntered = shiftEntered;
-    copy.counters = counters.copy();
+    copyCountersTo(copy);
     copy.lastCountMs = lastCountMs;
     copy.order = order;
     copy.product = product;
@@ -97,7 +100,7 @@ final class StationCore {
         counterMode,
         countsThisShift,
         shiftEntered,
-        counters.state(),
+        state(),
         EngineCheckpoint.orNull(lastCountMs),
         order,
         product,
@@ -123,8 +126,9 @@ final class StationCore {
     core.counterMode = saved.counterMode();
     core.countsThisShift = saved.countsThisShift();
     core.shiftEntered = saved.shiftEntered();
-    core.counters =
-        saved.counters() == null ? new CounterTracker() : new CounterTracker(saved.counters());
+    if (saved.counters() != null) {
+      core.restoreCounters(saved.counters());
+    }
     core.lastCountMs = EngineCheckpoint.orNone(saved.lastCountMs());
     core.order = saved.order();
     core.product = saved.product();

@@ -215,7 +215,7 @@ final class StationTracker {
     Segment last = lastAccrued;
     return latestTs
         + current.clockMs
-        + current.counters.madeTotal()
+        + current.madeTotal()
         + log.warm()
         + (last != null ? last.calendarMs : 0);
   }
@@ -311,7 +311,7 @@ final class StationTracker {
     core.countsThisShift = true;
     long previousMs = core.lastCountMs;
     core.lastCountMs = ts;
-    CounterTracker counters = core.counters;
+    CounterTracker counters = core;
     if (!counters.accept(reading)) {
       return; // the baseline
     }
@@ -478,7 +478,7 @@ final class StationTracker {
     if (shift != null) {
       if (core.counterMode && !core.countsThisShift && core.shiftEntered) {
         core.counterMode = false;
-        core.counters = new CounterTracker();
+        core.resetCounters();
       }
       core.countsThisShift = false;
       core.shiftEntered = true;
