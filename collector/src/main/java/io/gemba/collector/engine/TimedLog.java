@@ -9,7 +9,7 @@ import java.util.List;
  * by time reads no item, which matters because the oldest items of a station were made minutes ago
  * and are long out of the CPU's caches. A position stays valid until the next insertion.
  */
-final class TimedLog<T> {
+class TimedLog<T> {
 
   private long[] times = new long[16];
   private Object[] items = new Object[16];
@@ -27,7 +27,7 @@ final class TimedLog<T> {
   }
 
   /** Reads the slots the next item will take, for {@code KpiEngine.warm}. */
-  long warm() {
+  final long warmNextSlot() {
     return end < times.length ? times[end] + (items[end] == null ? 0 : 1) : 0;
   }
 
