@@ -133,7 +133,7 @@ public final class KpiEngine {
    * Only reads: a station is made, if it is new, when its event is applied.
    */
   private void warm(TelemetryEvent event) {
-    StationTracker tracker = byTopic.get(event.envelope().topic());
+    StationTracker tracker = known(event.envelope().topic());
     if (tracker != null) {
       warmed += tracker.warm();
     }
@@ -220,8 +220,23 @@ public final class KpiEngine {
     toFlush.clear();
   }
 
-  private StationTracker station(Topic topic) {
+  /**
+   * The station of {@code topic} if this engine has seen it: from the topic's own slot when this
+   * engine put it there (one object fewer to fetch than the map's table and node), else the map.
+   */
+  private StationTracker known(Topic topic) {
+    if (topic.engineSlot() instanceof StationTracker cached && cached.ctx == ctx) {
+      return cached;
+    }
     StationTracker known = byTopic.get(topic);
+    if (known != null) {
+      topic.engineSlot(known);
+    }
+    return known;
+  }
+
+  private StationTracker station(Topic topic) {
+    StationTracker known = known(topic);
     if (known != null) {
       return known;
     }
@@ -229,6 +244,7 @@ public final class KpiEngine {
     if (byTopic.size() < MAX_TOPICS_CACHED) {
       byTopic.put(topic, tracker);
     }
+    topic.engineSlot(tracker);
     return tracker;
   }
 

@@ -76,7 +76,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
   private final StationTags[] pointTags;
 
   private final StationConfig config;
-  private final EngineContext ctx;
+  final EngineContext ctx;
   private final MinuteSlicer slicer;
   private final MinuteSlicer.Sink accrual = this::accrue;
 

@@ -33,6 +33,9 @@ public final class Topic {
   private final boolean wholeArea;
   private final int hash;
 
+  /** See {@link #engineSlot()}. */
+  private Object engineSlot;
+
   /**
    * Builds a topic from its parts.
    *
@@ -89,6 +92,21 @@ public final class Topic {
   /** The kind of message. */
   public Channel channel() {
     return channel;
+  }
+
+  /**
+   * What the last engine to look this topic up keeps for it (its station's state), so that the next
+   * event of the topic finds it without a map lookup: a topic object is shared by all the events of
+   * its station and channel. Not part of the topic's value (not in {@code equals}, {@code hashCode}
+   * or {@code toString}); the engine checks that what it finds is its own.
+   */
+  public Object engineSlot() {
+    return engineSlot;
+  }
+
+  /** Sets {@link #engineSlot()}. */
+  public void engineSlot(Object value) {
+    engineSlot = value;
   }
 
   @Override
