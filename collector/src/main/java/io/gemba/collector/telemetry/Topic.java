@@ -10,8 +10,9 @@ import java.util.Objects;
  * Station {@value #WHOLE} means the whole line; line and station both {@value #WHOLE} mean the
  * whole area.
  *
- * <p>Immutable; two topics are equal when all five parts are. The engine looks a topic up for every
- * event, so it keeps its hash and whether it is about a whole line or area.
+ * <p>Its value is immutable; two topics are equal when all five parts are. The engine looks a topic
+ * up for every event, so it keeps its hash and whether it is about a whole line or area, and a slot
+ * in which the engine keeps the topic's station ({@link #engineSlot()}, not part of the value).
  */
 public final class Topic {
 
