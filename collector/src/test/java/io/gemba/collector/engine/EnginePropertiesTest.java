@@ -93,6 +93,25 @@ class EnginePropertiesTest {
     return h;
   }
 
+  @Property(tries = 10)
+  void twoEngines_fedTheSameTopicObjectsInTurn_keepTheirOwnStations(@ForAll long seed) {
+    // Each topic object carries a slot for the last engine that looked it up (Topic.engineSlot);
+    // two engines taking the same events in turn overwrite each other's slot at every event.
+    List<TelemetryEvent> events = stream(seed);
+    EngineHarness reference = reference(seed, events);
+    EngineHarness first = harness(policy(seed));
+    EngineHarness second = harness(policy(seed));
+    for (TelemetryEvent event : events) {
+      first.engine.accept(event);
+      second.engine.accept(event);
+    }
+    first.engine.tick(FAR_FUTURE);
+    second.engine.tick(FAR_FUTURE);
+
+    assertThat(first.engine.stations()).isEqualTo(reference.engine.stations());
+    assertThat(second.engine.stations()).isEqualTo(reference.engine.stations());
+  }
+
   @Property(tries = 20)
   void sameEvents_giveTheSameStoredPoints_whateverTheBatchingAndTicks(@ForAll long seed) {
     List<TelemetryEvent> events = stream(seed);
