@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.EngineConfig;
-import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.SpoolWriter;
 import io.gemba.agent.spool.CheckpointFile;
 import io.gemba.agent.spool.EngineJournal;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SpoolRecords;
-import io.gemba.agent.testkit.FreePort;
+import io.gemba.agent.testkit.UnreachableInflux;
 import io.gemba.collector.engine.KpiEngine;
 import io.gemba.collector.engine.StationSnapshot;
 import io.gemba.collector.telemetry.DecodeCounters;
@@ -26,7 +24,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -169,15 +165,7 @@ class LineGroupRecoveryTest {
             1 << 30,
             1 << 20,
             Duration.ofHours(1),
-            new InfluxConfig(
-                Optional.of(URI.create("http://127.0.0.1:" + FreePort.find())),
-                "plant",
-                "gemba",
-                Secret.of("token"),
-                500,
-                Duration.ofMillis(200),
-                100_000,
-                Duration.ofSeconds(1)),
+            UnreachableInflux.config(Duration.ofMillis(200)),
             metrics,
             0);
     writers.add(writer);

@@ -3,18 +3,15 @@ package io.gemba.agent.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.spool.CheckpointFile;
 import io.gemba.agent.spool.SpoolRecords;
-import io.gemba.agent.testkit.FreePort;
+import io.gemba.agent.testkit.UnreachableInflux;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +52,7 @@ class SpoolWriterTest {
             1 << 30,
             SEGMENT_BYTES,
             Duration.ofSeconds(1),
-            new InfluxConfig(
-                Optional.of(URI.create("http://127.0.0.1:" + FreePort.find())),
-                "plant",
-                "gemba",
-                Secret.of("token"),
-                500,
-                Duration.ofMillis(50),
-                100_000,
-                Duration.ofSeconds(1)),
+            UnreachableInflux.config(Duration.ofMillis(50)),
             new MicrometerAgentMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
             0);
   }
