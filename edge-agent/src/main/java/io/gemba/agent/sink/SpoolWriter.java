@@ -65,14 +65,15 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
   /** The position the last checkpoint covers the log up to; before one, the log's start. */
   private volatile long checkpointPosition;
 
-  /** {@link System#nanoTime()} of the last checkpoint; none yet: a checkpoint is due. */
-  private volatile long checkpointNanos;
+  /**
+   * The {@link System#nanoTime()} at which a checkpoint is due by time: at once when none was
+   * taken, an interval after the last one, kept or failed.
+   */
+  private volatile long checkpointDueNanos = System.nanoTime();
 
-  private volatile boolean checkpointed;
-
-  /** After a checkpoint failed, none is due before this {@link System#nanoTime()}. */
-  private volatile long retryCheckpointNanos;
-
+  /**
+   * The last checkpoint failed: none is due before {@link #checkpointDueNanos}, whatever the size.
+   */
   private volatile boolean checkpointFailed;
 
   /**
@@ -232,13 +233,8 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
 
   @Override
   public boolean checkpointDue() {
-    long now = System.nanoTime();
-    if (checkpointFailed && now - retryCheckpointNanos < 0) {
-      return false;
-    }
-    return !checkpointed
-        || now - checkpointNanos >= checkpointIntervalNanos
-        || spool.durableEnd() - checkpointPosition >= maxBytes / 4;
+    return System.nanoTime() - checkpointDueNanos >= 0
+        || (!checkpointFailed && spool.durableEnd() - checkpointPosition >= maxBytes / 4);
   }
 
   /**
@@ -258,19 +254,14 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
             position ->
                 checkpoints.executeBlocking(
                     () -> {
-                      try {
-                        long bytes = CheckpointFile.write(dir, position, state);
-                        checkpointPosition = position;
-                        checkpointNanos = System.nanoTime();
-                        checkpointed = true;
-                        checkpointFailed = false;
-                        return bytes;
-                      } catch (IOException | RuntimeException e) {
-                        // Tried again after an interval, not at every tick; the log is kept.
-                        retryCheckpointNanos = System.nanoTime() + checkpointIntervalNanos;
-                        checkpointFailed = true;
-                        throw e;
-                      }
+                      // Kept or failed, the next is due an interval on (a failed one is not tried
+                      // again at every tick; the log is kept meanwhile).
+                      checkpointDueNanos = System.nanoTime() + checkpointIntervalNanos;
+                      checkpointFailed = true;
+                      long bytes = CheckpointFile.write(dir, position, state);
+                      checkpointPosition = position;
+                      checkpointFailed = false;
+                      return bytes;
                     },
                     true));
   }
