@@ -52,6 +52,7 @@ public final class MosquittoServer implements AutoCloseable {
   private final TestCa.Issued tlsCert;
   private final Path tlsCaFile;
   private final boolean requireClientCertificate;
+  private final int maxInflightMessages;
   private final LocalServer server;
 
   private MosquittoServer(Builder builder) {
@@ -60,6 +61,7 @@ public final class MosquittoServer implements AutoCloseable {
     this.tlsCert = builder.tlsCert;
     this.tlsCaFile = builder.tlsCaFile;
     this.requireClientCertificate = builder.requireClientCertificate;
+    this.maxInflightMessages = builder.maxInflightMessages;
     this.server =
         new LocalServer(
             "mosquitto",
@@ -262,10 +264,10 @@ public final class MosquittoServer implements AutoCloseable {
 
         # QoS 1/2 messages that may be unacknowledged at once, per client (default 20). It is
         # the Receive Maximum the broker announces to MQTT 5 publishers, so a publisher may
-        # have 100 messages awaiting PUBACK, and the window towards MQTT 3.1.1 subscribers;
+        # have this many messages awaiting PUBACK, and the window towards MQTT 3.1.1 subscribers;
         # an MQTT 5 subscriber that asks for a smaller Receive Maximum gets that. Messages
         # beyond the window wait in the queue above: this limits throughput, loses nothing.
-        max_inflight_messages 100
+        max_inflight_messages %d
 
         # Send small packets (a PUBACK, a short PUBLISH) at once instead of holding them for
         # Nagle's algorithm (the default, false): otherwise a client that waits for each PUBACK
@@ -281,7 +283,13 @@ public final class MosquittoServer implements AutoCloseable {
         log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
         """
             .formatted(
-                System.getProperty("user.name"), server.port(), tls, auth, dataDir(), logFile());
+                System.getProperty("user.name"),
+                server.port(),
+                tls,
+                auth,
+                dataDir(),
+                maxInflightMessages,
+                logFile());
     try {
       Files.writeString(configFile(), config, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -317,6 +325,7 @@ public final class MosquittoServer implements AutoCloseable {
     private TestCa.Issued tlsCert;
     private Path tlsCaFile;
     private boolean requireClientCertificate;
+    private int maxInflightMessages = 100;
 
     private Builder() {}
 
@@ -338,6 +347,18 @@ public final class MosquittoServer implements AutoCloseable {
     public Builder credentials(String username, String password) {
       this.username = Objects.requireNonNull(username, "username");
       this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * The QoS 1/2 messages a client may have unacknowledged at once ({@code max_inflight_messages},
+     * the Receive Maximum announced to MQTT 5 clients), 1 to 65535; default 100.
+     */
+    public Builder maxInflightMessages(int messages) {
+      if (messages < 1 || messages > 65_535) {
+        throw new IllegalArgumentException("max_inflight_messages 1 to 65535, not " + messages);
+      }
+      this.maxInflightMessages = messages;
       return this;
     }
 
