@@ -1,16 +1,13 @@
 package io.gemba.agent.app;
 
 import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.engine.EngineInstance;
 import io.gemba.agent.http.HttpApi;
 import io.gemba.agent.ingest.MqttIngest;
-import io.gemba.agent.lines.LineGroup;
+import io.gemba.agent.lines.LineDispatch;
 import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.sink.DiscardingPointWriter;
-import io.gemba.agent.sink.InfluxPointWriter;
-import io.gemba.agent.sink.PointWriter;
-import io.gemba.agent.sink.SpoolWriter;
-import io.gemba.agent.spool.EngineJournal;
+import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.engine.LineSnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -31,13 +28,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running agent: MQTT session, engine instances (one {@link LineGroup} per instance), writer,
- * metrics and HTTP API, wired from an {@link AgentConfig}. The HTTP API comes up even while the
- * broker cannot be reached; {@code /health/ready} says so.
+ * The running agent, wired along the path a message takes: the MQTT session ({@link MqttIngest})
+ * hands each message to the engine instance that owns its line ({@link LineDispatch}); each {@link
+ * EngineInstance} applies it and hands its points to its output ({@link Outputs}: a spool draining
+ * to InfluxDB, or InfluxDB directly), and acknowledges it once they are kept. Metrics and the HTTP
+ * API look on. The HTTP API comes up even while the broker cannot be reached; {@code /health/ready}
+ * says so.
  */
 public final class Agent {
 
@@ -47,8 +48,8 @@ public final class Agent {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
   private final MqttIngest ingest;
-  private final List<LineGroup> groups;
-  private final List<PointWriter> writers;
+  private final List<EngineInstance> instances;
+  private final Outputs outputs;
   private final HttpApi http;
 
   private Agent(
@@ -56,15 +57,15 @@ public final class Agent {
       PrometheusMeterRegistry registry,
       JvmGcMetrics gcMetrics,
       MqttIngest ingest,
-      List<LineGroup> groups,
-      List<PointWriter> writers,
+      List<EngineInstance> instances,
+      Outputs outputs,
       HttpApi http) {
     this.vertx = vertx;
     this.registry = registry;
     this.gcMetrics = gcMetrics;
     this.ingest = ingest;
-    this.groups = groups;
-    this.writers = writers;
+    this.instances = instances;
+    this.outputs = outputs;
     this.http = http;
   }
 
@@ -86,54 +87,48 @@ public final class Agent {
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     MicrometerAgentMetrics metrics = new MicrometerAgentMetrics(registry, clock);
+    Ticker ticker = Ticker.SYSTEM;
 
-    int instances = config.engine().effectiveInstances();
-    List<PointWriter> writers;
+    int count = config.engine().effectiveInstances();
+    Outputs outputs;
     try {
-      writers = writers(vertx, config, metrics, instances);
+      outputs = Outputs.open(vertx, config, metrics, count, ticker, clock);
     } catch (IOException | RuntimeException e) {
       return vertx.close().transform(ignored -> Future.failedFuture(e));
     }
-    LineRouter router = new LineRouter(config.plant(), instances);
-    List<LineGroup> groups = new ArrayList<>(instances);
-    MqttIngest ingest =
-        new MqttIngest(
-            vertx,
-            config.mqtt(),
-            delivery -> groups.get(router.instanceOf(delivery.topic())).deliver(delivery),
-            metrics,
-            clock);
-    for (int i = 0; i < instances; i++) {
-      groups.add(
-          new LineGroup(
+    MqttIngest ingest = new MqttIngest(vertx, config.mqtt(), metrics, clock, ticker);
+    LineRouter router = new LineRouter(config.plant(), count);
+    List<EngineInstance> instances = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      instances.add(
+          new EngineInstance(
               i,
               router,
               config.plant(),
               config.decoder(),
-              writers.get(i % writers.size()),
-              writers.get(i % writers.size()) instanceof EngineJournal journal
-                  ? journal
-                  : EngineJournal.NONE,
+              outputs.of(i),
               ingest,
               metrics,
               config.engine(),
-              clock));
+              clock,
+              ticker));
     }
+    List<HttpApi.Readiness> readiness = new ArrayList<>();
+    readiness.add(HttpApi.Readiness.of("mqtt", ingest::connected));
+    readiness.addAll(outputs.readiness());
     HttpApi http =
         new HttpApi(
             config.http(),
             registry,
-            () -> collect(groups, LineGroup::stations),
-            () -> collect(groups, LineGroup::lines),
-            List.of(
-                new HttpApi.Readiness("mqtt", ingest::connected),
-                new HttpApi.Readiness(
-                    "writer", () -> writers.stream().allMatch(PointWriter::writable))));
-    Agent agent = new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(groups), writers, http);
+            () -> collect(instances, EngineInstance::stations),
+            () -> collect(instances, EngineInstance::lines),
+            readiness);
+    Agent agent =
+        new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(instances), outputs, http);
 
     Future<?> deployed = Future.succeededFuture();
-    for (LineGroup group : groups) {
-      deployed = deployed.compose(v -> vertx.deployVerticle(group));
+    for (EngineInstance instance : instances) {
+      deployed = deployed.compose(v -> vertx.deployVerticle(instance));
     }
     return deployed
         .compose(v -> vertx.deployVerticle(http))
@@ -141,11 +136,11 @@ public final class Agent {
             v -> {
               log.info(
                   "agent started: {} engine instances, HTTP on {}:{}",
-                  instances,
+                  count,
                   config.http().host(),
                   http.port());
               ingest
-                  .start()
+                  .start(new LineDispatch(router, instances))
                   .onFailure(
                       e -> log.warn("[mqtt: {}] not started: {}", config.mqtt().server(), e));
               return agent;
@@ -153,41 +148,11 @@ public final class Agent {
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }
 
-  /**
-   * With a spool, one writer per engine instance, each with its log in {@code spool.dir/group-N}
-   * and an equal share of the bound; else one writer for all: InfluxDB's, or none.
-   */
-  private static List<PointWriter> writers(
-      Vertx vertx, AgentConfig config, MicrometerAgentMetrics metrics, int instances)
-      throws IOException {
-    if (!config.influx().enabled()) {
-      return List.of(new DiscardingPointWriter(metrics));
-    }
-    if (!config.spool().enabled()) {
-      return List.of(new InfluxPointWriter(vertx, config.influx(), metrics));
-    }
-    long share = (long) config.spool().maxMegabytes() * 1024 * 1024 / instances;
-    List<PointWriter> writers = new ArrayList<>(instances);
-    for (int i = 0; i < instances; i++) {
-      writers.add(
-          new SpoolWriter(
-              vertx,
-              config.spool().dir().orElseThrow().resolve("group-" + i),
-              share,
-              config.spool().segmentMegabytes() * 1024 * 1024,
-              config.spool().checkpointInterval(),
-              config.influx(),
-              metrics,
-              i));
-    }
-    return writers;
-  }
-
   private static <T> List<T> collect(
-      List<LineGroup> groups, java.util.function.Function<LineGroup, List<T>> of) {
+      List<EngineInstance> instances, Function<EngineInstance, List<T>> of) {
     List<T> all = new ArrayList<>();
-    for (LineGroup group : groups) {
-      all.addAll(of.apply(group));
+    for (EngineInstance instance : instances) {
+      all.addAll(of.apply(instance));
     }
     return all;
   }
@@ -204,27 +169,25 @@ public final class Agent {
 
   /** The stations of all engine instances, as of their last tick. */
   public List<StationSnapshot> stations() {
-    return collect(groups, LineGroup::stations);
+    return collect(instances, EngineInstance::stations);
   }
 
   /** The configured lines, as of the last tick. */
   public List<LineSnapshot> lines() {
-    return collect(groups, LineGroup::lines);
+    return collect(instances, EngineInstance::lines);
   }
 
   /**
-   * Stops in reverse order: no more messages, the engines apply what they hold, the writer writes
+   * Stops in reverse order: no more messages, the engines apply what they hold, the writers write
    * what is pending, then Vert.x closes. Completes off Vert.x's threads, since they are gone then.
    */
   public CompletionStage<Void> stop() {
     Future<?> stopping = ingest.stop();
-    for (LineGroup group : groups) {
-      stopping = stopping.eventually(() -> vertx.undeploy(group.deploymentID()));
-    }
-    for (PointWriter writer : writers) {
-      stopping = stopping.eventually(writer::close);
+    for (EngineInstance instance : instances) {
+      stopping = stopping.eventually(() -> vertx.undeploy(instance.deploymentID()));
     }
     return stopping
+        .eventually(outputs::close)
         .toCompletionStage()
         .handle(
             (ignored, failure) -> {

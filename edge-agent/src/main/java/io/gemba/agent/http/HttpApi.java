@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -25,7 +27,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the process runs.
  *   <li>{@code GET /health/ready}: 200 when connected to the broker and the writer takes points,
- *       else 503; the body says which check fails.
+ *       else 503; the body gives each check's status ({@code UP}, {@code DEGRADED}: working, but
+ *       something an operator should look at, such as damage skipped in the spool, or {@code DOWN})
+ *       and, where there is one, a line of detail.
  *   <li>{@code GET /metrics}: Prometheus text format.
  *   <li>{@code GET /api/v1/stations}, {@code GET /api/v1/lines}: JSON arrays.
  * </ul>
@@ -36,8 +40,34 @@ import java.util.function.Supplier;
  */
 public final class HttpApi extends VerticleBase {
 
+  /** A check's state: {@code DOWN} makes the agent not ready; {@code DEGRADED} does not. */
+  public enum Status {
+    UP,
+    DEGRADED,
+    DOWN
+  }
+
+  /** What a check found, with a line of detail for an operator, if any. */
+  public record Check(Status status, Optional<String> detail) {
+    public Check {
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /** Up or down, without detail. */
+    public static Check of(boolean up) {
+      return new Check(up ? Status.UP : Status.DOWN, Optional.empty());
+    }
+  }
+
   /** What {@code /health/ready} checks, by name. */
-  public record Readiness(String name, BooleanSupplier ready) {}
+  public record Readiness(String name, Supplier<Check> check) {
+
+    /** A check that is up or down. */
+    public static Readiness of(String name, BooleanSupplier up) {
+      return new Readiness(name, () -> Check.of(up.getAsBoolean()));
+    }
+  }
 
   private final HttpConfig config;
   private final PrometheusMeterRegistry registry;
@@ -118,16 +148,21 @@ public final class HttpApi extends VerticleBase {
 
   private void ready(RoutingContext ctx) {
     JsonObject checks = new JsonObject();
-    boolean all = true;
-    for (Readiness check : readiness) {
-      boolean ok = check.ready().getAsBoolean();
-      checks.put(check.name(), ok ? "UP" : "DOWN");
-      all &= ok;
+    JsonObject details = new JsonObject();
+    Status worst = Status.UP;
+    for (Readiness readiness : readiness) {
+      Check check = readiness.check().get();
+      checks.put(readiness.name(), check.status().name());
+      check.detail().ifPresent(detail -> details.put(readiness.name(), detail));
+      if (check.status().compareTo(worst) > 0) {
+        worst = check.status();
+      }
     }
-    json(
-        ctx,
-        all ? 200 : 503,
-        new JsonObject().put("status", all ? "UP" : "DOWN").put("checks", checks));
+    JsonObject body = new JsonObject().put("status", worst.name()).put("checks", checks);
+    if (!details.isEmpty()) {
+      body.put("details", details);
+    }
+    json(ctx, worst == Status.DOWN ? 503 : 200, body);
   }
 
   private static <T> void array(

@@ -2,9 +2,9 @@ package io.gemba.agent.ingest;
 
 import io.gemba.agent.config.MqttConfig;
 import io.gemba.agent.config.MqttTls;
-import io.gemba.agent.lines.Acknowledger;
-import io.gemba.agent.lines.Delivery;
 import io.gemba.agent.metrics.AgentMetrics;
+import io.gemba.agent.timing.Backoff;
+import io.gemba.agent.timing.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Manual acknowledgements: a message is acknowledged only once its engine has applied it and
  *       handed its points on. With the receive maximum this bounds what is in flight, so a burst
  *       waits at the broker instead of filling the heap.
- *   <li>The first connection is tried again with a backoff until it succeeds; after that Paho
- *       reconnects by itself, with a delay between the configured minimum and maximum.
+ *   <li>A connection that fails or is lost is tried again after a {@link Backoff} from the
+ *       configured minimum delay doubling to the maximum, with jitter, until it succeeds; Paho's
+ *       own reconnect (no jitter) is off.
  *   <li>{@code ssl://}: TLS with host name verification, trusting the configured CA (PEM) or the
  *       JVM's authorities, with the agent's certificate if one is configured; {@code tcp://}: plain
  *       sockets with buffered input (see {@link BufferedSocketFactory}). Failed connection attempts
@@ -68,9 +69,10 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   private final Vertx vertx;
   private final MqttConfig config;
-  private final Consumer<Delivery> handOff;
   private final AgentMetrics metrics;
   private final Clock clock;
+  private final Ticker ticker;
+  private final Backoff backoff;
   private final MqttAsyncClient client;
 
   /** TLS sockets for {@code ssl://}, plain ones with buffered input for {@code tcp://}. */
@@ -78,6 +80,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean subscribed;
+  private volatile Consumer<Delivery> handOff;
 
   /**
    * Counts the connections of the session (one more at each disconnection, before Paho connects
@@ -85,23 +88,18 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
    */
   private final AtomicLong connection = new AtomicLong(1);
 
-  private volatile long nextDelayMs;
-
   /**
-   * A session with {@code config}'s broker; messages go to {@code handOff} on Paho's thread, which
-   * must only queue them. {@code clock} stamps their arrival.
+   * A session with {@code config}'s broker. {@code clock} stamps the messages' arrival, {@code
+   * ticker} the time they came in, for the processing latency.
    */
   public MqttIngest(
-      Vertx vertx,
-      MqttConfig config,
-      Consumer<Delivery> handOff,
-      AgentMetrics metrics,
-      Clock clock) {
+      Vertx vertx, MqttConfig config, AgentMetrics metrics, Clock clock, Ticker ticker) {
     this.vertx = vertx;
     this.config = config;
-    this.handOff = handOff;
     this.metrics = metrics;
     this.clock = clock;
+    this.ticker = ticker;
+    this.backoff = new Backoff(config.reconnectMinDelay(), config.reconnectMaxDelay());
     try {
       this.client =
           new MqttAsyncClient(
@@ -112,7 +110,6 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     this.sockets = config.isTls() ? tlsSockets(vertx, config.tls()) : new BufferedSocketFactory();
     client.setManualAcks(true);
     client.setCallback(this);
-    this.nextDelayMs = config.reconnectMinDelay().toMillis();
   }
 
   /**
@@ -148,8 +145,12 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     }
   }
 
-  /** Connects and subscribes; the future completes at the first successful subscription. */
-  public Future<Void> start() {
+  /**
+   * Connects and subscribes, and hands every message to {@code handOff} on Paho's thread, which
+   * must only queue it. The future completes at the first successful subscription.
+   */
+  public Future<Void> start(Consumer<Delivery> handOff) {
+    this.handOff = handOff;
     Promise<Void> first = Promise.promise();
     connect(first);
     return first.future();
@@ -187,8 +188,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   private void retry(Promise<Void> first, Throwable cause) {
     metrics.mqttConnectFailed(failureReason(cause));
-    long delay = nextDelayMs;
-    nextDelayMs = Math.min(config.reconnectMaxDelay().toMillis(), nextDelayMs * 2);
+    long delay = backoff.failed();
     log.warn(
         "[mqtt: {}] cannot connect, trying again in {} ms: {}",
         config.server(),
@@ -222,10 +222,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
     options.setSocketFactory(sockets);
     options.setHttpsHostnameVerificationEnabled(true);
-    options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(
-        (int) Math.max(1, config.reconnectMinDelay().toSeconds()),
-        (int) Math.max(1, config.reconnectMaxDelay().toSeconds()));
+    options.setAutomaticReconnect(false);
     config.username().ifPresent(options::setUserName);
     if (config.password().isPresent()) {
       options.setPassword(config.password().reveal().getBytes(StandardCharsets.UTF_8));
@@ -252,7 +249,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
             @Override
             public void onSuccess(IMqttToken token) {
               subscribed = true;
-              nextDelayMs = config.reconnectMinDelay().toMillis();
+              backoff.succeeded();
               metrics.mqttConnected(true);
               log.info("[mqtt: {}] subscribed to {}", config.server(), config.topics());
               first.tryComplete();
@@ -272,12 +269,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   }
 
   @Override
-  public void connectComplete(boolean reconnect, String serverUri) {
-    if (reconnect) {
-      log.info("[mqtt: {}] reconnected", serverUri);
-      subscribe(Promise.promise());
-    }
-  }
+  public void connectComplete(boolean reconnect, String serverUri) {}
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
@@ -290,7 +282,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
               message.getId(),
               message.getQos(),
               clock.instant(),
-              System.nanoTime(),
+              ticker.nanos(),
               connection.get()));
     } catch (RuntimeException e) {
       // An exception here would close the client; the message stays unacknowledged.
@@ -318,13 +310,17 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     }
   }
 
+  /** The connection is lost: counted, and tried again after the backoff. On Paho's thread. */
   @Override
   public void disconnected(MqttDisconnectResponse response) {
     connection.incrementAndGet();
     subscribed = false;
     metrics.mqttConnected(false);
     if (!stopped.get()) {
-      log.warn("[mqtt: {}] disconnected: {}", config.server(), response);
+      long delay = backoff.failed();
+      log.warn(
+          "[mqtt: {}] disconnected, reconnecting in {} ms: {}", config.server(), delay, response);
+      vertx.setTimer(delay, id -> connect(Promise.promise()));
     }
   }
 

@@ -48,6 +48,12 @@ public interface AgentMetrics {
    */
   void checkpointed(int group, long captureNanos, long nanos, long bytes);
 
+  /**
+   * The sender of engine instance {@code group}'s spool skipped {@code bytes} of it that were
+   * damaged (what could be read of their points went to the dead letters).
+   */
+  void spoolDamaged(int group, long bytes);
+
   /** Whether the MQTT client is connected. */
   void mqttConnected(boolean connected);
 

@@ -35,6 +35,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code gemba.write.failures} (tag {@code reason}): failed write attempts
  *   <li>{@code gemba.spool.backlog.bytes}, {@code gemba.spool.full} (tag {@code group}): the bytes
  *       of an engine instance's spool not yet written, and 1 while they are at the bound
+ *   <li>{@code gemba.spool.damaged.bytes} (tag {@code group}): bytes of an engine instance's spool
+ *       its sender skipped as damaged
  *   <li>{@code gemba.mqtt.connected}: 1 while connected to the broker
  *   <li>{@code gemba.mqtt.connect.failures} (tag {@code reason}: tls, auth, unreachable): failed
  *       attempts to connect
@@ -201,6 +203,17 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
               return last;
             })
         .set(bytes);
+  }
+
+  @Override
+  public void spoolDamaged(int group, long bytes) {
+    Counter.builder("gemba.spool.damaged.bytes")
+        .description(
+            "bytes of the spool skipped as damaged (their points read out to dead letters)")
+        .baseUnit("bytes")
+        .tags("group", Integer.toString(group))
+        .register(registry)
+        .increment(bytes);
   }
 
   @Override

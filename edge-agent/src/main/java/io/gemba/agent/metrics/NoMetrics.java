@@ -46,6 +46,9 @@ enum NoMetrics implements AgentMetrics {
   public void checkpointed(int group, long captureNanos, long nanos, long bytes) {}
 
   @Override
+  public void spoolDamaged(int group, long bytes) {}
+
+  @Override
   public void eventTime(int group, long epochMs) {}
 
   @Override

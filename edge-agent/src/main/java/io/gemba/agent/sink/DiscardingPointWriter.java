@@ -1,5 +1,6 @@
 package io.gemba.agent.sink;
 
+import io.gemba.agent.engine.PointWriter;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Future;

@@ -1,46 +1,56 @@
 package io.gemba.agent.sink;
 
-import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.WriteApiBlocking;
-import com.influxdb.client.domain.WritePrecision;
 import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.engine.PointWriter;
 import io.gemba.agent.metrics.AgentMetrics;
+import io.gemba.agent.spool.LineProtocol;
+import io.gemba.agent.spool.LineWriter;
+import io.gemba.agent.spool.WriteFailure;
+import io.gemba.agent.timing.Backoff;
+import io.gemba.agent.timing.Throttle;
+import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes points to InfluxDB (or anything that speaks its v2 write API, such as VictoriaMetrics) in
- * batches, with influxdb-client-java's blocking write API on a worker thread of its own: the
- * client's asynchronous API drops points under back-pressure, this one keeps them until written.
+ * Writes points to the database without a spool, through a {@link LineWriter} on a worker thread of
+ * its own, in batches, keeping them in memory meanwhile.
  *
  * <p>Points wait in a bounded buffer, owned by the writer's own Vert.x context. A batch is sent
- * when {@code batchSize} points wait or every {@code flushInterval}, one batch at a time. A batch
- * that fails for want of the server (no connection, 5xx, 429) is tried again after a backoff of 1 s
- * doubling to 30 s (or the server's {@code Retry-After}); a batch the server refuses (another 4xx)
- * is given up and counted. When the buffer is full, the oldest points are given up and counted
- * ({@code buffer_full}); the bound counts the batch under way. Nothing is dropped without a count
- * and a log line; the durable spool comes with issue 5.
+ * when {@code batchSize} points wait or at every {@code flushInterval}, one batch at a time. A
+ * batch that fails for want of the server (no connection, 5xx, 429) is tried again at the first
+ * flush after a {@link Backoff} (or the server's {@code Retry-After}); a batch the server refuses
+ * (another 4xx) is given up and counted. When the buffer is full, the oldest points are given up
+ * and counted ({@code buffer_full}); the bound counts the batch under way. Nothing is dropped
+ * without a count and a log line; with a spool ({@code spool.dir}) nothing is dropped at all.
  */
 public final class InfluxPointWriter implements PointWriter.PointsOnly {
 
   private static final Logger log = LoggerFactory.getLogger(InfluxPointWriter.class);
+  private static final Duration OVERFLOW_LOG_INTERVAL = Duration.ofSeconds(10);
+  private static final long CLOSE_POLL_MS = 50;
 
   private final Vertx vertx;
   private final Context context;
   private final InfluxConfig config;
+  private final LineWriter out;
   private final AgentMetrics metrics;
-  private final InfluxDBClient client;
-  private final WriteApiBlocking writeApi;
+  private final Ticker ticker;
+  private final Backoff backoff;
+  private final Throttle overflowLog;
   private final WorkerExecutor executor;
   private final long timerId;
 
@@ -49,19 +59,31 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
 
   private final AtomicInteger waiting = new AtomicInteger();
   private List<String> inFlight;
-  private long backoffMs = InfluxClients.MIN_BACKOFF_MS;
-  private long retryAtMs;
-  private long lastOverflowLogMs;
+  private long retryAtNanos;
+  private boolean retrying;
   private boolean closing;
 
-  /** A writer to {@code config}'s server; call from outside any Vert.x context. */
-  public InfluxPointWriter(Vertx vertx, InfluxConfig config, AgentMetrics metrics) {
+  /**
+   * A writer to {@code out} with {@code config}'s batches, buffer and timeout; call from outside
+   * any Vert.x context.
+   *
+   * @param ticker measures the backoff, the log interval and the close timeout
+   */
+  public InfluxPointWriter(
+      Vertx vertx,
+      InfluxConfig config,
+      LineWriter out,
+      AgentMetrics metrics,
+      Ticker ticker,
+      Backoff backoff) {
     this.vertx = vertx;
     this.config = config;
+    this.out = out;
     this.metrics = metrics;
+    this.ticker = ticker;
+    this.backoff = backoff;
+    this.overflowLog = new Throttle(ticker, OVERFLOW_LOG_INTERVAL);
     this.context = vertx.getOrCreateContext();
-    this.client = InfluxClients.create(config);
-    this.writeApi = client.getWriteApiBlocking();
     this.executor = vertx.createSharedWorkerExecutor("influx-writer", 1);
     this.timerId =
         vertx.setPeriodic(
@@ -74,11 +96,7 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
     if (points.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<String> lines = new ArrayList<>(points.size());
-    LineProtocol protocol = new LineProtocol();
-    for (Point point : points) {
-      lines.add(protocol.of(point));
-    }
+    List<String> lines = LineProtocol.lines(points);
     waiting.addAndGet(lines.size());
     context.runOnContext(v -> take(lines));
     return Future.succeededFuture();
@@ -105,12 +123,10 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
       }
       waiting.addAndGet(-over);
       metrics.notWritten(over, "buffer_full");
-      long now = System.currentTimeMillis();
-      if (now - lastOverflowLogMs >= 10_000) {
-        lastOverflowLogMs = now;
+      if (overflowLog.pass()) {
         log.warn(
             "[influx: {}] buffer of {} points full: gave up the {} oldest",
-            config.url().orElseThrow(),
+            out.target(),
             config.maxPendingPoints(),
             over);
       }
@@ -124,7 +140,7 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
 
   /** Sends the next batch, unless one is under way or the backoff after a failure runs. */
   private void send() {
-    if (inFlight != null || pending.isEmpty() || System.currentTimeMillis() < retryAtMs) {
+    if (inFlight != null || pending.isEmpty() || (retrying && ticker.nanos() - retryAtNanos < 0)) {
       return;
     }
     int size = Math.min(config.batchSize(), pending.size());
@@ -133,11 +149,11 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
       batch.add(pending.pollFirst());
     }
     inFlight = batch;
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     executor
         .executeBlocking(
             () -> {
-              writeApi.writeRecords(WritePrecision.MS, batch);
+              out.write(batch);
               return null;
             },
             false)
@@ -145,7 +161,7 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
             result -> {
               inFlight = null;
               if (result.succeeded()) {
-                written(batch, System.nanoTime() - start);
+                written(batch, ticker.nanos() - start);
               } else {
                 failed(batch, result.cause());
               }
@@ -155,42 +171,44 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
   private void written(List<String> batch, long nanos) {
     waiting.addAndGet(-batch.size());
     metrics.written(batch.size(), nanos);
-    backoffMs = InfluxClients.MIN_BACKOFF_MS;
-    retryAtMs = 0;
+    backoff.succeeded();
+    retrying = false;
     if (pending.size() >= config.batchSize() || closing) {
       send();
     }
   }
 
   private void failed(List<String> batch, Throwable cause) {
-    int status = InfluxClients.status(cause);
-    if (InfluxClients.refused(status)) {
+    WriteFailure failure =
+        cause instanceof WriteFailure known
+            ? known
+            : new WriteFailure(0, cause.toString(), OptionalLong.empty(), cause);
+    if (failure.refused()) {
       waiting.addAndGet(-batch.size());
       metrics.notWritten(batch.size(), "refused");
       log.warn(
           "[influx: {}] refused a batch of {} points (HTTP {}): {}",
-          config.url().orElseThrow(),
+          out.target(),
           batch.size(),
-          status,
-          cause.getMessage());
+          failure.status(),
+          failure.getMessage());
       send();
       return;
     }
-    metrics.writeFailed(InfluxClients.failure(status));
+    metrics.writeFailed(failure.reason());
     for (int i = batch.size() - 1; i >= 0; i--) {
       pending.addFirst(batch.get(i));
     }
     trim();
-    long waitMs = InfluxClients.retryAfterMs(cause).orElse(backoffMs);
-    retryAtMs = System.currentTimeMillis() + waitMs;
-    backoffMs = Math.min(InfluxClients.MAX_BACKOFF_MS, backoffMs * 2);
+    long waitMs = failure.retryAfterMs().orElse(backoff.failed());
+    retrying = true;
+    retryAtNanos = ticker.nanos() + TimeUnit.MILLISECONDS.toNanos(waitMs);
     log.warn(
         "[influx: {}] write of {} points failed, trying again in {} ms: {}",
-        config.url().orElseThrow(),
+        out.target(),
         batch.size(),
         waitMs,
-        cause.toString());
-    vertx.setTimer(waitMs, id -> context.runOnContext(v -> send()));
+        failure.reason() + ": " + failure.getMessage());
   }
 
   @Override
@@ -200,26 +218,24 @@ public final class InfluxPointWriter implements PointWriter.PointsOnly {
         v -> {
           closing = true;
           vertx.cancelTimer(timerId);
-          retryAtMs = 0;
+          retrying = false;
           send();
-          long deadline = System.currentTimeMillis() + config.timeout().toMillis();
-          awaitDrained(deadline, done);
+          awaitDrained(ticker.nanos() + config.timeout().toNanos(), done);
         });
-    return done.future().eventually(() -> executor.close()).andThen(r -> client.close());
+    return done.future().eventually(() -> executor.close()).andThen(r -> out.close());
   }
 
   private void awaitDrained(long deadline, Promise<Void> done) {
-    if ((pending.isEmpty() && inFlight == null) || System.currentTimeMillis() >= deadline) {
+    if ((pending.isEmpty() && inFlight == null) || ticker.nanos() - deadline >= 0) {
       if (!pending.isEmpty() || inFlight != null) {
         int left = pending.size() + (inFlight == null ? 0 : inFlight.size());
         metrics.notWritten(left, "shutdown");
-        log.warn(
-            "[influx: {}] {} points not written at shutdown", config.url().orElseThrow(), left);
+        log.warn("[influx: {}] {} points not written at shutdown", out.target(), left);
       }
       done.complete();
       return;
     }
     send();
-    vertx.setTimer(50, id -> context.runOnContext(v -> awaitDrained(deadline, done)));
+    vertx.setTimer(CLOSE_POLL_MS, id -> context.runOnContext(v -> awaitDrained(deadline, done)));
   }
 }

@@ -1,9 +1,9 @@
 package io.gemba.agent.spool;
 
+import io.gemba.agent.engine.EngineJournal;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -37,12 +37,6 @@ public final class CheckpointFile {
 
   private CheckpointFile() {}
 
-  /** An engine's state as saved. */
-  public interface State {
-    /** Writes the state to {@code out}, without closing it. */
-    void writeTo(OutputStream out) throws IOException;
-  }
-
   /**
    * A checkpoint read back.
    *
@@ -56,7 +50,7 @@ public final class CheckpointFile {
    *
    * @return the file's size in bytes
    */
-  public static long write(Path dir, long position, State state) throws IOException {
+  public static long write(Path dir, long position, EngineJournal.State state) throws IOException {
     long size;
     Path temporary = dir.resolve(NAME + ".tmp");
     try (FileChannel channel =

@@ -27,7 +27,9 @@ import java.util.zip.CRC32C;
  * (group commit: one {@code fsync} for every record since the last), and only then do readers see
  * it. {@link #open} reads every segment through and ends each at its first record that is cut short
  * or fails its checksum: in the last segment a torn tail, cut off; in an earlier one damage, the
- * rest of that segment skipped. {@link #recovery()} says what it found.
+ * rest of that segment skipped. {@link #recovery()} says what it found. Committed bytes that do not
+ * hold valid records, whether {@link #open} found them or they were damaged later, are skipped by
+ * the readers, which report each such {@link Damage} to their listener and go on after it.
  *
  * <p>One thread appends, commits, trims and closes; any number of {@link Reader}s may read at the
  * same time from other threads.
@@ -36,6 +38,9 @@ public final class SegmentLog implements AutoCloseable {
 
   /** Length and checksum. */
   static final int HEADER_BYTES = 8;
+
+  /** How many bytes a reader checksums at most looking for a valid record after damage. */
+  static final long RESYNC_CHECKED_BYTES = 64L << 20;
 
   private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{20})\\.log");
 
@@ -57,9 +62,15 @@ public final class SegmentLog implements AutoCloseable {
   /**
    * One segment: its first position and how much of it holds valid records.
    *
-   * @param length the bytes of valid records; the file may be longer only in a damaged segment
+   * @param length the bytes of valid records
+   * @param damagedBytes the bytes after them that {@link #open} found damaged (0 but in an earlier
+   *     segment that failed): readers report them as {@link Damage} when they pass
    */
-  record Segment(long base, Path file, long length) {
+  record Segment(long base, Path file, long length, long damagedBytes) {
+    Segment(long base, Path file, long length) {
+      this(base, file, length, 0);
+    }
+
     long end() {
       return base + length;
     }
@@ -80,6 +91,31 @@ public final class SegmentLog implements AutoCloseable {
     public long next() {
       return position + HEADER_BYTES + 1 + payload.length;
     }
+  }
+
+  /**
+   * Committed bytes that a reader skipped because they do not hold valid records: a record that
+   * fails its checksum, or whose length runs past its segment, or the rest of a segment that {@link
+   * #open} found so. When the damaged record's length is sound and a valid record follows it, only
+   * that record is skipped; else the rest of its segment.
+   *
+   * @param file the segment file
+   * @param offset where in the file the damaged bytes start
+   * @param position the log position of the first damaged byte
+   * @param bytes how many bytes were skipped
+   * @param why what was wrong, for the log
+   */
+  public record Damage(Path file, long offset, long position, long bytes, String why) {
+    /** The position after the damaged bytes. */
+    public long end() {
+      return position + bytes;
+    }
+  }
+
+  /** Told of each {@link Damage} a reader skips, on the reader's thread. */
+  @FunctionalInterface
+  public interface DamageListener {
+    void skipped(Damage damage) throws IOException;
   }
 
   private SegmentLog(Path dir, int segmentBytes, List<Segment> segments, Recovery recovery)
@@ -127,7 +163,9 @@ public final class SegmentLog implements AutoCloseable {
       } else {
         damaged += size - scan.validLength;
       }
-      segments.add(new Segment(base, file, scan.validLength));
+      segments.add(
+          new Segment(
+              base, file, scan.validLength, i == files.size() - 1 ? 0 : size - scan.validLength));
     }
     if (segments.isEmpty()) {
       segments.add(create(dir, 0));
@@ -172,14 +210,20 @@ public final class SegmentLog implements AutoCloseable {
   private static Scan scan(Path file) throws IOException {
     long records = 0;
     long valid = 0;
-    try (Reader reader = new Reader(List.of(new Segment(0, file, Files.size(file))), 0, -1)) {
+    try (Reader reader =
+        new Reader(List.of(new Segment(0, file, Files.size(file))), 0, -1, damage -> {})) {
       Entry entry;
-      while ((entry = reader.nextChecked()) != null) {
+      while ((entry = reader.next()) != null) {
         records++;
         valid = entry.next();
       }
     }
     return new Scan(records, valid);
+  }
+
+  /** The directory of the log's segments. */
+  public Path dir() {
+    return dir;
   }
 
   /** What {@link #open} found. */
@@ -270,7 +314,9 @@ public final class SegmentLog implements AutoCloseable {
   private void publish(long committedEnd) {
     List<Segment> next = new ArrayList<>(segments);
     Segment last = next.get(next.size() - 1);
-    next.set(next.size() - 1, new Segment(last.base(), last.file(), committedEnd - last.base()));
+    next.set(
+        next.size() - 1,
+        new Segment(last.base(), last.file(), committedEnd - last.base(), last.damagedBytes()));
     segments = List.copyOf(next);
     durableEnd = committedEnd;
   }
@@ -296,9 +342,12 @@ public final class SegmentLog implements AutoCloseable {
     return freed;
   }
 
-  /** A reader of the committed records from {@code position}, a record's or {@link #start()}. */
-  public Reader reader(long position) {
-    return new Reader(segments, position, durableEnd);
+  /**
+   * A reader of the committed records from {@code position}, a record's or {@link #start()}; it
+   * skips damaged bytes and tells {@code onDamage} of them.
+   */
+  public Reader reader(long position, DamageListener onDamage) {
+    return new Reader(segments, position, durableEnd, onDamage);
   }
 
   @Override
@@ -311,23 +360,28 @@ public final class SegmentLog implements AutoCloseable {
   }
 
   /**
-   * Reads records in order, from a position up to the log's committed end when it was made. Not
-   * thread-safe; close it when done.
+   * Reads records in order, from a position up to the log's committed end when it was made,
+   * skipping damaged bytes ({@link Damage}). Not thread-safe; close it when done.
    */
   public static final class Reader implements AutoCloseable {
 
     private final List<Segment> segments;
     private final long limit;
+    private final DamageListener onDamage;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + 1);
     private int index;
     private long position;
     private FileChannel channel;
 
-    /** {@code limit} -1: up to each segment's length, checking lengths against the file. */
-    private Reader(List<Segment> segments, long position, long limit) {
+    /**
+     * {@code limit} -1: a scan of one segment at open, which ends at the first record that fails
+     * instead of skipping it.
+     */
+    private Reader(List<Segment> segments, long position, long limit, DamageListener onDamage) {
       this.segments = segments;
       this.limit = limit;
+      this.onDamage = onDamage;
       this.position = position;
       this.index = -1;
       for (int i = 0; i < segments.size(); i++) {
@@ -341,37 +395,56 @@ public final class SegmentLog implements AutoCloseable {
       }
     }
 
-    /** The next record, or {@code null} at the end. */
+    /** The next valid record, or {@code null} at the end. */
     public Entry next() throws IOException {
-      Entry entry = nextChecked();
-      if (entry == null && limit >= 0 && position < limit && !atSegmentEnd()) {
-        throw new IOException("spool: a committed record at " + position + " fails its checksum");
-      }
-      return entry;
-    }
-
-    private boolean atSegmentEnd() {
-      return position >= segments.get(index).end();
-    }
-
-    /** The next record, or {@code null} at the end or at the first record that fails. */
-    Entry nextChecked() throws IOException {
-      while (atSegmentEnd()) {
-        if (index + 1 >= segments.size() || (limit >= 0 && position >= limit)) {
+      while (toNextRecord()) {
+        Segment segment = segments.get(index);
+        if (channel == null) {
+          channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
+        }
+        Entry entry = readAt(segment, position);
+        if (entry != null) {
+          position = entry.next();
+          return entry;
+        }
+        if (limit < 0) {
           return null;
+        }
+        skipDamage(segment);
+      }
+      return null;
+    }
+
+    /**
+     * Moves to the segment holding the next record, reporting the damage {@link #open} found at the
+     * end of a segment passed; false at the end.
+     */
+    private boolean toNextRecord() throws IOException {
+      while (position >= segments.get(index).end()) {
+        Segment passed = segments.get(index);
+        if (passed.damagedBytes() > 0 && position == passed.end()) {
+          onDamage.skipped(
+              new Damage(
+                  passed.file(),
+                  passed.length(),
+                  passed.end(),
+                  passed.damagedBytes(),
+                  "found damaged when the spool was opened"));
+          position += passed.damagedBytes();
+        }
+        if (index + 1 >= segments.size() || (limit >= 0 && position >= limit)) {
+          return false;
         }
         index++;
         position = segments.get(index).base();
         closeChannel();
       }
-      if (limit >= 0 && position >= limit) {
-        return null;
-      }
-      Segment segment = segments.get(index);
-      if (channel == null) {
-        channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
-      }
-      long offset = position - segment.base();
+      return limit < 0 || position < limit;
+    }
+
+    /** The record at {@code at} if it is whole and passes its checksum, else null. */
+    private Entry readAt(Segment segment, long at) throws IOException {
+      long offset = at - segment.base();
       long available = segment.length() - offset;
       if (available < HEADER_BYTES + 1) {
         return null;
@@ -397,9 +470,67 @@ public final class SegmentLog implements AutoCloseable {
       if ((int) crc.getValue() != checksum) {
         return null;
       }
-      Entry entry = new Entry(position, type, payload.array());
-      position = entry.next();
-      return entry;
+      return new Entry(at, type, payload.array());
+    }
+
+    /**
+     * Skips the committed record at {@link #position} that failed, up to the next valid record of
+     * its segment: the one its length points to if that is sound, else the first found further on
+     * (within {@value #RESYNC_CHECKED_BYTES} bytes of checksums), else the segment's end.
+     */
+    private void skipDamage(Segment segment) throws IOException {
+      long end = segment.end();
+      long next = -1;
+      header.clear();
+      if (end - position >= HEADER_BYTES + 1 && readFully(header, position - segment.base())) {
+        long after = position + HEADER_BYTES + header.getInt(0);
+        if (after > position + HEADER_BYTES
+            && (after == end || (after < end && readAt(segment, after) != null))) {
+          next = after;
+        }
+      }
+      if (next < 0) {
+        next = findRecord(segment, position + 1);
+      }
+      onDamage.skipped(
+          new Damage(
+              segment.file(),
+              position - segment.base(),
+              position,
+              next - position,
+              next == end
+                  ? "no valid record after it in its segment"
+                  : "a record that fails its checksum"));
+      position = next;
+    }
+
+    /** The position of the first valid record of {@code segment} from {@code from}, or its end. */
+    private long findRecord(Segment segment, long from) throws IOException {
+      long end = segment.end();
+      ByteBuffer window = ByteBuffer.allocate(1 << 16);
+      long windowStart = from;
+      int windowLength = 0;
+      long checkable = RESYNC_CHECKED_BYTES;
+      for (long at = from; at + HEADER_BYTES + 1 <= end && checkable > 0; at++) {
+        if (at + HEADER_BYTES > windowStart + windowLength) {
+          window.clear();
+          windowStart = at;
+          window.limit((int) Math.min(window.capacity(), end - at));
+          int read = channel.read(window, at - segment.base());
+          if (read < HEADER_BYTES) {
+            break;
+          }
+          windowLength = read;
+        }
+        int length = window.getInt((int) (at - windowStart));
+        if (length >= 1 && length <= end - at - HEADER_BYTES) {
+          checkable -= length;
+          if (readAt(segment, at) != null) {
+            return at;
+          }
+        }
+      }
+      return end;
     }
 
     private boolean readFully(ByteBuffer buffer, long offset) throws IOException {

@@ -1,5 +1,6 @@
 package io.gemba.agent.spool;
 
+import io.gemba.agent.ingest.Message;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,16 +31,6 @@ public final class SpoolRecords {
   private static final int INSTANT_BYTES = 12;
 
   private SpoolRecords() {}
-
-  /** A message as the spool keeps it: what decoding it again needs. */
-  public interface Message {
-    String topic();
-
-    byte[] payload();
-
-    /** When it came in: the event time of an object without {@code ts}. */
-    Instant arrival();
-  }
 
   /** A message read back from a {@link #RUN}. */
   public record LoggedMessage(String topic, byte[] payload, Instant arrival) implements Message {}

@@ -8,7 +8,7 @@ import io.gemba.agent.config.MqttConfig;
 import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.config.Secret;
 import io.gemba.agent.config.SpoolConfig;
-import io.gemba.agent.lines.TestPlant;
+import io.gemba.agent.testkit.TestPlant;
 import io.gemba.collector.telemetry.DecoderSettings;
 import java.net.URI;
 import java.time.Duration;

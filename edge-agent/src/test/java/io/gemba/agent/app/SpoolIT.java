@@ -8,15 +8,21 @@ import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SpoolRecords;
 import io.gemba.agent.testkit.MosquittoServer;
+import io.gemba.agent.testkit.SpoolDamage;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +125,7 @@ class SpoolIT {
     long lastRecordStart = -1;
     long lastRecordEnd = -1;
     try (SegmentLog log = SegmentLog.open(segment.getParent(), 1 << 20)) {
-      try (SegmentLog.Reader reader = log.reader(log.start())) {
+      try (SegmentLog.Reader reader = log.reader(log.start(), SpoolDamage.FAILS)) {
         for (SegmentLog.Entry entry = reader.next(); entry != null; entry = reader.next()) {
           int points =
               (int)
@@ -152,6 +158,124 @@ class SpoolIT {
               assertThat(samples()).isEqualTo(kept);
             });
     assertThat(lastRecordPoints).isPositive();
+  }
+
+  @Test
+  void aRecordDamagedInTheLiveSpool_isSkippedOnce_itsPointsDeadLettered_andTheSpoolGoesOn()
+      throws Exception {
+    agent = startAgent(1024);
+    victoria.stop();
+    Path segment;
+    LoggedRecord damaged;
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-spool-5")) {
+      publishStates(gateway, 0, 300);
+      await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 300);
+
+      // While the agent runs and the sender waits for the database, a byte of a message in a run
+      // in the middle of the spool goes bad on disk: the record fails its checksum.
+      segment = newestSegmentWithPoints();
+      damaged = runWithStatePoints(segment, 10);
+      flip(segment, damaged.firstPayloadOffset());
+
+      victoria.restart();
+      publishStates(gateway, 300, 300);
+    }
+
+    // Every point but the damaged run's arrives once, and the sender goes on after it.
+    int lost = damaged.statePoints();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              victoria.flush();
+              assertThat(samples()).isEqualTo(600 - lost);
+            });
+    assertThat(lost).isPositive();
+    // The run's points, read out of the damaged bytes, are in the dead letters, under a comment.
+    List<String> deadLetters =
+        Files.readAllLines(segment.getParent().resolve("dead-letters.lp")).stream()
+            .filter(line -> !line.startsWith("#"))
+            .toList();
+    assertThat(deadLetters).isEqualTo(damaged.points());
+    assertThat(
+            agent
+                .registry()
+                .get("gemba.spool.damaged.bytes")
+                .tag("group", segment.getParent().getFileName().toString().substring(6))
+                .counter()
+                .count())
+        .isEqualTo(damaged.bytes());
+    assertThat(
+            agent
+                .registry()
+                .get("gemba.points.not.written")
+                .tag("reason", "damaged")
+                .counter()
+                .count())
+        .isEqualTo(damaged.points().size());
+    // Ready still (it goes on), but degraded, with what was skipped.
+    assertThat(status("/health/ready")).isEqualTo(200);
+    assertThat(body("/health/ready"))
+        .contains("\"status\":\"DEGRADED\"", "\"spool\":\"DEGRADED\"")
+        .contains("skipped " + damaged.bytes() + " damaged bytes in 1 places since start")
+        .contains("at position " + damaged.position());
+  }
+
+  /**
+   * A committed record of the live spool, read from its segment file without opening the log (which
+   * would cut what the agent is writing).
+   *
+   * @param offset where it starts in the file
+   * @param position its position in the log
+   * @param bytes its length, header included
+   * @param firstPayloadOffset where in the file the payload of its first message starts
+   * @param points its point lines
+   * @param statePoints how many of them are pack-2 machine_state points
+   */
+  private record LoggedRecord(
+      long offset,
+      long position,
+      long bytes,
+      long firstPayloadOffset,
+      List<String> points,
+      int statePoints) {}
+
+  /** The {@code n}th committed run with machine_state points in {@code segment} (from 0). */
+  private static LoggedRecord runWithStatePoints(Path segment, int n) throws Exception {
+    long base = Long.parseLong(segment.getFileName().toString().replace(".log", ""));
+    ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(segment));
+    int found = 0;
+    while (file.remaining() >= 9) {
+      int offset = file.position();
+      int length = file.getInt();
+      file.getInt(); // checksum
+      byte type = file.get();
+      byte[] payload = new byte[length - 1];
+      file.get(payload);
+      List<String> points = SpoolRecords.points(payload);
+      int state = (int) points.stream().filter(line -> line.startsWith("machine_state,")).count();
+      if (type == SpoolRecords.RUN && state > 0 && found++ == n) {
+        // payload: input length 4, count 4, then the first message: arrival 12, topic length 2,
+        // topic, payload length 4, payload
+        ByteBuffer input = ByteBuffer.wrap(payload);
+        int topicLength = input.getShort(4 + 4 + 12) & 0xffff;
+        long payloadAt = offset + 9 + 4 + 4 + 12 + 2 + topicLength + 4;
+        return new LoggedRecord(
+            offset, base + offset, 9 + payload.length, payloadAt, points, state);
+      }
+    }
+    throw new AssertionError("no run " + n + " with machine_state points in " + segment);
+  }
+
+  private static void flip(Path file, long at) throws Exception {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      channel.read(one, at);
+      one.put(0, (byte) (one.get(0) ^ 0x10)).rewind();
+      channel.write(one, at);
+      channel.force(true);
+    }
   }
 
   /** The segment file of the group whose spool holds machine_state points. */

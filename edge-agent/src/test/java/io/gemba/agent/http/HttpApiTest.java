@@ -85,14 +85,53 @@ class HttpApiTest {
     }
   }
 
+  @Test
+  void readiness_isTheWorstCheck_degradedStillReady_withItsDetail(Vertx vertx) throws Exception {
+    java.util.concurrent.atomic.AtomicReference<HttpApi.Check> spool =
+        new java.util.concurrent.atomic.AtomicReference<>(HttpApi.Check.of(true));
+    java.util.concurrent.atomic.AtomicBoolean mqtt =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    int port =
+        start(
+            vertx,
+            new HttpConfig("127.0.0.1", 0),
+            List.of(
+                HttpApi.Readiness.of("mqtt", mqtt::get),
+                new HttpApi.Readiness("spool", spool::get)));
+
+    HttpResponse<String> up = get(port, "/health/ready", null);
+    assertThat(up.statusCode()).isEqualTo(200);
+    assertThat(up.body())
+        .isEqualTo("{\"status\":\"UP\",\"checks\":{\"mqtt\":\"UP\",\"spool\":\"UP\"}}");
+
+    spool.set(
+        new HttpApi.Check(HttpApi.Status.DEGRADED, java.util.Optional.of("skipped 20 bytes")));
+    HttpResponse<String> degraded = get(port, "/health/ready", null);
+    assertThat(degraded.statusCode()).as("degraded is still ready").isEqualTo(200);
+    assertThat(degraded.body())
+        .isEqualTo(
+            "{\"status\":\"DEGRADED\",\"checks\":{\"mqtt\":\"UP\",\"spool\":\"DEGRADED\"},"
+                + "\"details\":{\"spool\":\"skipped 20 bytes\"}}");
+
+    mqtt.set(false);
+    HttpResponse<String> down = get(port, "/health/ready", null);
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(down.body()).startsWith("{\"status\":\"DOWN\",");
+  }
+
   private static int start(Vertx vertx, HttpConfig config) throws Exception {
+    return start(vertx, config, List.of(HttpApi.Readiness.of("always", () -> true)));
+  }
+
+  private static int start(Vertx vertx, HttpConfig config, List<HttpApi.Readiness> readiness)
+      throws Exception {
     HttpApi api =
         new HttpApi(
             config,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             List::of,
             List::of,
-            List.of(new HttpApi.Readiness("always", () -> true)));
+            readiness);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return api.port();
   }

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.gemba.agent.config.MqttConfig;
 import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.config.Secret;
-import io.gemba.agent.lines.Delivery;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.TestCa;
+import io.gemba.agent.timing.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -69,7 +69,11 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest = start(broker, PASSWORD, new MqttTls(Optional.of(ca.certFile()), none(), none()));
 
-      ingest.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      ingest
+          .start(delivered::add)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
       assertThat(ingest.connected()).isTrue();
       publish(broker, "{\"state\":\"RUNNING\"}");
 
@@ -86,7 +90,7 @@ class MqttIngestSecurityIT {
     TestCa other = TestCa.create(dir, "elsewhere");
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest = start(broker, PASSWORD, new MqttTls(Optional.of(other.certFile()), none(), none()));
-      ingest.start();
+      ingest.start(delivered::add);
 
       await().atMost(Duration.ofSeconds(30)).until(() -> failures("tls") >= 1);
       assertThat(ingest.connected()).isFalse();
@@ -99,7 +103,7 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest =
           start(broker, PASSWORD + "x", new MqttTls(Optional.of(ca.certFile()), none(), none()));
-      ingest.start();
+      ingest.start(delivered::add);
 
       await().atMost(Duration.ofSeconds(30)).until(() -> failures("auth") >= 1);
       assertThat(ingest.connected()).isFalse();
@@ -113,7 +117,7 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(true)) {
       MqttIngest without =
           start(broker, PASSWORD, new MqttTls(Optional.of(ca.certFile()), none(), none()));
-      without.start();
+      without.start(delivered::add);
       await().atMost(Duration.ofSeconds(30)).until(() -> failures("tls") >= 1);
       assertThat(without.connected()).isFalse();
       without.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -126,7 +130,11 @@ class MqttIngestSecurityIT {
                   Optional.of(ca.certFile()),
                   Optional.of(agentCert.certFile()),
                   Optional.of(agentCert.keyFile())));
-      ingest.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      ingest
+          .start(delivered::add)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
       assertThat(ingest.connected()).isTrue();
     }
   }
@@ -157,9 +165,9 @@ class MqttIngestSecurityIT {
     return new MqttIngest(
         vertx,
         config,
-        delivered::add,
         new MicrometerAgentMetrics(registry, Clock.systemUTC()),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Ticker.SYSTEM);
   }
 
   private double failures(String reason) {

@@ -3,6 +3,7 @@ package io.gemba.agent.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gemba.agent.testkit.TestPlant;
 import org.junit.jupiter.api.Test;
 
 class LineRouterTest {

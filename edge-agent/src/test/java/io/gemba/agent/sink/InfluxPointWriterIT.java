@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
+import io.gemba.agent.spool.WriteFailure;
+import io.gemba.agent.testkit.ManualTicker;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.collector.point.Point;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,13 +25,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The writer against a real VictoriaMetrics that goes away and comes back. */
+/**
+ * The writer against a real VictoriaMetrics that goes away and comes back; its ticker is the
+ * test's, moved past the backoff once the database is back instead of waiting for it.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class InfluxPointWriterIT {
 
   private static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ManualTicker ticker = new ManualTicker();
   private VictoriaMetricsServer victoria;
   private Vertx vertx;
 
@@ -54,6 +60,12 @@ class InfluxPointWriterIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> count("gemba.write.failures") >= 1);
     assertThat(writer.writable()).isTrue(); // 50 waiting, room for 1,000
     victoria.restart();
+    // Not tried again before the backoff (about 1 s) has passed on the ticker.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> count("gemba.points.written") == 0);
+    ticker.advance(Duration.ofMinutes(1));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -81,6 +93,7 @@ class InfluxPointWriterIT {
             registry.get("gemba.points.not.written").tag("reason", "buffer_full").counter().count())
         .isEqualTo(30);
     victoria.restart();
+    ticker.advance(Duration.ofMinutes(1));
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -103,7 +116,12 @@ class InfluxPointWriterIT {
             maxPending,
             Duration.ofSeconds(2));
     return new InfluxPointWriter(
-        vertx, config, new MicrometerAgentMetrics(registry, Clock.systemUTC()));
+        vertx,
+        config,
+        new InfluxLines(config),
+        new MicrometerAgentMetrics(registry, Clock.systemUTC()),
+        ticker,
+        WriteFailure.backoff());
   }
 
   /** {@code count} cycle points, one second apart from {@code from} s after 06:00. */

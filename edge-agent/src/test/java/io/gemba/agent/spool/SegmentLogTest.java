@@ -1,7 +1,9 @@
 package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.gemba.agent.testkit.SpoolDamage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,13 +142,98 @@ class SegmentLogTest {
 
     try (SegmentLog log = SegmentLog.open(dir, 50)) {
       assertThat(log.recovery()).isEqualTo(new SegmentLog.Recovery(5, 0, 20));
-      assertThat(read(log, 0))
+      List<SegmentLog.Damage> damage = new ArrayList<>();
+      assertThat(read(log, 0, damage::add))
           .containsExactly(
               "0 2 record-1000",
               "40 2 record-1002",
               "60 2 record-1003",
               "80 2 record-1004",
               "100 2 record-1005");
+      // A reader says what it passed: the 20 bytes of the record at 20, to the segment's end.
+      assertThat(damage)
+          .containsExactly(
+              new SegmentLog.Damage(first, 20, 20, 20, "found damaged when the spool was opened"));
+    }
+  }
+
+  @Test
+  void aFlippedBitInAnyByteOfACommittedRecord_laterOn_skipsThatRecordAlone() throws IOException {
+    // Five records of 20 bytes in one segment; the one at 40 damaged while the log is open, as a
+    // failing disk would: a reader skips exactly its 20 bytes, says so, and reads the rest.
+    for (int at = 40; at < 60; at++) {
+      Path logDir = Files.createDirectories(dir.resolve("live-" + at));
+      try (SegmentLog log = SegmentLog.open(logDir, 1 << 20)) {
+        for (int i = 0; i < 5; i++) {
+          log.append(POINTS, bytes("record-" + (1000 + i)));
+        }
+        log.commit();
+        Path segment = logDir.resolve("00000000000000000000.log");
+        flip(segment, at);
+
+        List<SegmentLog.Damage> damage = new ArrayList<>();
+        assertThat(read(log, 0, damage::add))
+            .as("bit flipped at byte %d", at)
+            .containsExactly(
+                "0 2 record-1000", "20 2 record-1001", "60 2 record-1003", "80 2 record-1004");
+        assertThat(damage)
+            .as("bit flipped at byte %d", at)
+            .extracting(SegmentLog.Damage::position, SegmentLog.Damage::bytes)
+            .containsExactly(tuple(40L, 20L));
+        assertThat(damage.get(0).file()).isEqualTo(segment);
+        assertThat(damage.get(0).offset()).isEqualTo(40);
+      }
+    }
+  }
+
+  @Test
+  void damageWithNoValidRecordAfterIt_skipsTheRestOfItsSegment_andReadsTheNext()
+      throws IOException {
+    // segments of 50 bytes hold two records of 20: 0, 20 | 40, 60 | 80
+    try (SegmentLog log = SegmentLog.open(dir, 50)) {
+      for (int i = 0; i < 5; i++) {
+        log.append(POINTS, bytes("record-" + (1000 + i)));
+      }
+      log.commit();
+      // the length of the record at 60, the last of its segment, made 0: nothing sound after it
+      Path segment = dir.resolve("00000000000000000040.log");
+      byte[] bytes = Files.readAllBytes(segment);
+      bytes[20] = 0;
+      bytes[21] = 0;
+      bytes[22] = 0;
+      bytes[23] = 0;
+      Files.write(segment, bytes);
+
+      List<SegmentLog.Damage> damage = new ArrayList<>();
+      assertThat(read(log, 0, damage::add))
+          .containsExactly(
+              "0 2 record-1000", "20 2 record-1001", "40 2 record-1002", "80 2 record-1004");
+      assertThat(damage)
+          .containsExactly(
+              new SegmentLog.Damage(
+                  segment, 20, 60, 20, "no valid record after it in its segment"));
+    }
+  }
+
+  @Test
+  void aDamagedLength_isPassedByLookingForTheNextValidRecord() throws IOException {
+    try (SegmentLog log = SegmentLog.open(dir, 1 << 20)) {
+      for (int i = 0; i < 4; i++) {
+        log.append(POINTS, bytes("record-" + (1000 + i)));
+      }
+      log.commit();
+      // the length of the record at 20 made 5: the record it points to, at 33, is not one
+      Path segment = dir.resolve("00000000000000000000.log");
+      byte[] bytes = Files.readAllBytes(segment);
+      bytes[23] = 5;
+      Files.write(segment, bytes);
+
+      List<SegmentLog.Damage> damage = new ArrayList<>();
+      assertThat(read(log, 0, damage::add))
+          .containsExactly("0 2 record-1000", "40 2 record-1002", "60 2 record-1003");
+      assertThat(damage)
+          .containsExactly(
+              new SegmentLog.Damage(segment, 20, 20, 20, "a record that fails its checksum"));
     }
   }
 
@@ -187,7 +274,7 @@ class SegmentLogTest {
         .containsExactly(
             "00000000000000000000.log", "00000000000000000019.log", "00000000000000000128.log");
     try (SegmentLog log = SegmentLog.open(dir, 64);
-        SegmentLog.Reader reader = log.reader(log.start())) {
+        SegmentLog.Reader reader = log.reader(log.start(), SpoolDamage.FAILS)) {
       assertThat(log.recovery().records()).isEqualTo(3);
       reader.next();
       assertThat(reader.next().payload()).isEqualTo(large);
@@ -196,13 +283,24 @@ class SegmentLogTest {
     }
   }
 
+  private static void flip(Path file, int at) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[at] ^= 0x10;
+    Files.write(file, bytes);
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static List<String> read(SegmentLog log, long from) throws IOException {
+    return read(log, from, SpoolDamage.FAILS);
+  }
+
+  private static List<String> read(SegmentLog log, long from, SegmentLog.DamageListener onDamage)
+      throws IOException {
     List<String> entries = new ArrayList<>();
-    try (SegmentLog.Reader reader = log.reader(from)) {
+    try (SegmentLog.Reader reader = log.reader(from, onDamage)) {
       SegmentLog.Entry entry;
       while ((entry = reader.next()) != null) {
         entries.add(

@@ -2,6 +2,7 @@ package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gemba.agent.ingest.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ class SpoolRecordsTest {
 
   @Test
   void run_keepsItsMessagesWithTheirArrival_andItsPoints() {
-    List<SpoolRecords.Message> messages =
+    List<Message> messages =
         List.of(
             message("gemba/v1/tlx/battery/pack-1/st10/state", "{\"state\":\"RUNNING\"}", ARRIVAL),
             // a topic beyond ASCII and an empty payload
@@ -28,7 +29,7 @@ class SpoolRecordsTest {
     int topic2 = "gemba/v1/győr/prüfung/linie-1/st10/count".getBytes(StandardCharsets.UTF_8).length;
     int input = 4 + (18 + topic1 + 19) + (18 + topic2);
     assertThat(payload).hasSize(4 + input + String.join("\n", lines).length());
-    List<SpoolRecords.Message> read = SpoolRecords.messages(payload);
+    List<Message> read = SpoolRecords.messages(payload);
     assertThat(read).hasSize(2);
     for (int i = 0; i < 2; i++) {
       assertThat(read.get(i).topic()).isEqualTo(messages.get(i).topic());
@@ -49,7 +50,7 @@ class SpoolRecordsTest {
         .containsExactly("a b=1i 1");
   }
 
-  private static SpoolRecords.Message message(String topic, String payload, Instant arrival) {
+  private static Message message(String topic, String payload, Instant arrival) {
     return new SpoolRecords.LoggedMessage(topic, payload.getBytes(StandardCharsets.UTF_8), arrival);
   }
 }

@@ -1,6 +1,5 @@
-package io.gemba.agent.lines;
+package io.gemba.agent.ingest;
 
-import io.gemba.agent.spool.SpoolRecords;
 import java.time.Instant;
 
 /**
@@ -23,4 +22,4 @@ public record Delivery(
     Instant arrival,
     long arrivalNanos,
     long connection)
-    implements SpoolRecords.Message {}
+    implements Message {}

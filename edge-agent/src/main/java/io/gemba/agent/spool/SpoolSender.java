@@ -1,44 +1,36 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
-import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.WriteApiBlocking;
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.exceptions.InfluxException;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.metrics.AgentMetrics;
-import io.gemba.agent.spool.SegmentLog;
-import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.timing.Backoff;
+import io.gemba.agent.timing.Ticker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the points of a {@link SegmentLog} to InfluxDB, in order, in batches, on a thread of its
- * own (ADR 0006): the log holds them durably, so nothing is dropped here.
+ * Drains the points of a {@link SegmentLog} to the database through a {@link LineWriter}, in order,
+ * in batches, on a thread of its own (ADR 0006): the log holds them durably, so nothing is dropped
+ * here.
  *
  * <ul>
  *   <li>A batch takes whole records from the sender's position until it holds {@code
  *       influx.batchSize} lines or more, or the log ends. When the log has no more, the sender
  *       waits {@code influx.flushInterval}, or less if {@link #wakeUp} says there is more.
  *   <li>Written: the position moves past the batch ({@link #position()}, for the log's trimming).
- *   <li>InfluxDB unreachable, 5xx or 429: the same batch again after a backoff of 1 s doubling up
- *       to 30 s, with ±20% jitter so that agents restarted together do not retry together; or after
- *       the server's {@code Retry-After}.
+ *   <li>The database unreachable, 5xx or 429: the same batch again after the {@link Backoff}, or
+ *       after the server's {@code Retry-After}.
  *   <li>Another 4xx: the server refuses something in the batch. It is split in halves, each sent on
- *       its own, down to single lines; a line refused alone goes to the dead-letter file, with the
- *       server's answer in a comment line above it, and is counted ({@code
- *       gemba_points_not_written_total{reason="refused"}}); the rest is written. (InfluxDB refuses
- *       a whole batch for one bad line.)
+ *       its own, down to single lines; a line refused alone goes to the {@link DeadLetters}, and is
+ *       counted ({@code gemba_points_not_written_total{reason="refused"}}); the rest is written.
+ *       (InfluxDB refuses a whole batch for one bad line.)
+ *   <li>Damaged bytes in the log ({@link SegmentLog.Damage}): skipped, once each, with the point
+ *       lines that can be read out of them kept in the dead letters and counted ({@code
+ *       gemba_points_not_written_total{reason="damaged"}}), logged and told to the {@link
+ *       DamageListener}.
  * </ul>
  */
 public final class SpoolSender implements AutoCloseable {
@@ -47,18 +39,22 @@ public final class SpoolSender implements AutoCloseable {
 
   private final SegmentLog spool;
   private final InfluxConfig config;
+  private final LineWriter out;
   private final AgentMetrics metrics;
-  private final Path deadLetters;
-  private final InfluxDBClient client;
-  private final WriteApiBlocking writeApi;
+  private final DeadLetters deadLetters;
+  private final PositionListener saved;
+  private final DamageListener damaged;
+  private final Ticker ticker;
+  private final Backoff backoff;
   private final Thread thread;
   private final Object signal = new Object();
 
-  private final PositionListener saved;
   private volatile long position;
   private volatile boolean running = true;
   private boolean woken;
-  private long backoffMs = InfluxClients.MIN_BACKOFF_MS;
+
+  /** Damage before this position has been reported; a batch read again does not report it twice. */
+  private long damageReportedTo;
 
   /**
    * How many lines of the batch at {@link #position} an earlier try wrote or dead-lettered before
@@ -66,27 +62,40 @@ public final class SpoolSender implements AutoCloseable {
    */
   private int handledAtPosition;
 
+  /** What a sender needs besides its log and its position. */
+  public record Settings(
+      InfluxConfig config,
+      LineWriter out,
+      DeadLetters deadLetters,
+      AgentMetrics metrics,
+      Ticker ticker,
+      Backoff backoff) {}
+
   /**
    * A sender of {@code spool}'s points from {@code position}; start it with {@link #start}.
    *
-   * @param deadLetters the file that lines InfluxDB refuses are appended to
+   * @param name its thread's name
+   * @param saved told each new position, to keep it for the next start
+   * @param damaged told of each damage skipped, after it is logged and counted
    */
   public SpoolSender(
       SegmentLog spool,
       long position,
-      InfluxConfig config,
-      AgentMetrics metrics,
-      Path deadLetters,
+      Settings settings,
       String name,
-      PositionListener saved) {
-    this.saved = saved;
+      PositionListener saved,
+      DamageListener damaged) {
     this.spool = spool;
     this.position = position;
-    this.config = config;
-    this.metrics = metrics;
-    this.deadLetters = deadLetters;
-    this.client = InfluxClients.create(config);
-    this.writeApi = client.getWriteApiBlocking();
+    this.damageReportedTo = position;
+    this.config = settings.config();
+    this.out = settings.out();
+    this.deadLetters = settings.deadLetters();
+    this.metrics = settings.metrics();
+    this.ticker = settings.ticker();
+    this.backoff = settings.backoff();
+    this.saved = saved;
+    this.damaged = damaged;
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
   }
@@ -95,6 +104,12 @@ public final class SpoolSender implements AutoCloseable {
   @FunctionalInterface
   public interface PositionListener {
     void written(long position) throws IOException;
+  }
+
+  /** Told of damage the sender skipped and dead-lettered, on the sender's thread. */
+  @FunctionalInterface
+  public interface DamageListener {
+    void skipped(SegmentLog.Damage damage, int linesKept);
   }
 
   /** Starts sending. */
@@ -108,7 +123,10 @@ public final class SpoolSender implements AutoCloseable {
     return position;
   }
 
-  /** Says that the log has new committed records. Any thread; never blocks. */
+  /**
+   * Says that the log has new committed records, or that the ticker moved: a wait for more ends,
+   * and a backoff ends if its time is up. Any thread; never blocks.
+   */
   public void wakeUp() {
     synchronized (signal) {
       woken = true;
@@ -121,37 +139,45 @@ public final class SpoolSender implements AutoCloseable {
       try {
         Batch batch = nextBatch();
         if (batch.lines().isEmpty()) {
-          position = batch.end();
+          moveTo(batch.end());
           await(config.flushInterval().toMillis());
           continue;
         }
-        long start = System.nanoTime();
+        long start = ticker.nanos();
         List<String> rest = batch.lines().subList(handledAtPosition, batch.lines().size());
-        Outcome outcome = write(rest);
+        Outcome outcome = write(rest, out, deadLetters, metrics);
         if (outcome.retryAfterMs() < 0) {
-          metrics.written(rest.size() - outcome.refused(), System.nanoTime() - start);
-          position = batch.end();
+          metrics.written(rest.size() - outcome.refused(), ticker.nanos() - start);
           handledAtPosition = 0;
-          saved.written(position);
-          backoffMs = InfluxClients.MIN_BACKOFF_MS;
+          moveTo(batch.end());
+          backoff.succeeded();
         } else {
           // What this try wrote, and dead-lettered, stays done: the next starts after it.
-          metrics.written(outcome.handled() - outcome.refused(), System.nanoTime() - start);
+          metrics.written(outcome.handled() - outcome.refused(), ticker.nanos() - start);
           handledAtPosition += outcome.handled();
-          long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : jittered(backoffMs);
-          backoffMs = Math.min(InfluxClients.MAX_BACKOFF_MS, backoffMs * 2);
+          long waitMs = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs() : backoff.failed();
           log.warn(
               "[influx: {}] write of {} points failed ({}), trying again in {} ms",
-              config.url().orElseThrow(),
+              out.target(),
               batch.lines().size(),
               outcome.failure(),
               waitMs);
           pause(waitMs);
         }
       } catch (IOException | RuntimeException e) {
-        log.error("[influx: {}] sender: {}", config.url().orElseThrow(), e.toString(), e);
-        pause(InfluxClients.MAX_BACKOFF_MS);
+        // The log or the dead-letter file cannot be read or written: a disk fault, tried again.
+        long waitMs = backoff.failed();
+        log.error(
+            "[spool: {}] sender: {}, trying again in {} ms", spool.dir(), e.toString(), waitMs, e);
+        pause(waitMs);
       }
+    }
+  }
+
+  private void moveTo(long end) throws IOException {
+    if (end != position) {
+      position = end;
+      saved.written(end);
     }
   }
 
@@ -160,17 +186,36 @@ public final class SpoolSender implements AutoCloseable {
   /** The lines of whole records from the position, up to the batch size, and where they end. */
   private Batch nextBatch() throws IOException {
     List<String> lines = new ArrayList<>();
-    long end = position;
-    try (SegmentLog.Reader reader = spool.reader(Math.max(position, spool.start()))) {
+    try (SegmentLog.Reader reader =
+        spool.reader(Math.max(position, spool.start()), this::skipped)) {
       SegmentLog.Entry entry;
       while (lines.size() < config.batchSize() && (entry = reader.next()) != null) {
         if (entry.type() == SpoolRecords.RUN || entry.type() == SpoolRecords.TICK) {
           lines.addAll(SpoolRecords.points(entry.payload()));
         }
-        end = entry.next();
       }
+      return new Batch(lines, reader.position());
     }
-    return new Batch(lines, end);
+  }
+
+  /** Damage the reader skipped: its points, as far as they can be read, to the dead letters. */
+  private void skipped(SegmentLog.Damage damage) throws IOException {
+    if (damage.position() < damageReportedTo) {
+      return;
+    }
+    damageReportedTo = damage.end();
+    int kept = deadLetters.damaged(damage);
+    metrics.notWritten(kept, "damaged");
+    log.error(
+        "[spool: {}] skipped {} damaged bytes at position {} ({}); {} point lines read out of them"
+            + " are kept in {}",
+        damage.file().getParent(),
+        damage.bytes(),
+        damage.position(),
+        damage.why(),
+        kept,
+        deadLetters.file());
+    damaged.skipped(damage, kept);
   }
 
   /**
@@ -189,52 +234,40 @@ public final class SpoolSender implements AutoCloseable {
     }
   }
 
-  /** One write of some lines to InfluxDB: throws {@link InfluxException} if it is not written. */
-  @FunctionalInterface
-  interface Write {
-    void write(List<String> lines);
-  }
-
-  /** Takes a line refused on its own, with the server's status and answer. */
-  @FunctionalInterface
-  interface DeadLetters {
-    void refused(String line, int status, String message);
-  }
-
-  private Outcome write(List<String> lines) {
-    return write(
-        lines, batch -> writeApi.writeRecords(WritePrecision.MS, batch), this::deadLetter, metrics);
-  }
-
   /**
-   * Writes {@code lines} with {@code write}; a batch the server refuses (a 4xx but 429) is split in
+   * Writes {@code lines} with {@code out}; a batch the server refuses (a 4xx but 429) is split in
    * halves, each written on its own, down to the lines refused alone, which go to {@code
    * deadLetters}; a failure to retry (unreachable, 5xx, 429) ends it, the lines not yet written to
    * be sent again.
    */
   static Outcome write(
-      List<String> lines, Write write, DeadLetters deadLetters, AgentMetrics metrics) {
+      List<String> lines, LineWriter out, DeadLetters deadLetters, AgentMetrics metrics)
+      throws IOException {
     try {
-      write.write(lines);
+      out.write(lines);
       return Outcome.done(lines.size(), 0);
-    } catch (InfluxException e) {
-      int status = e.status();
-      if (!InfluxClients.refused(status)) {
-        String reason = InfluxClients.failure(status);
-        metrics.writeFailed(reason);
-        return new Outcome(
-            InfluxClients.retryAfterMs(e).orElse(0), 0, 0, reason + ": " + e.getMessage());
+    } catch (WriteFailure e) {
+      if (!e.refused()) {
+        metrics.writeFailed(e.reason());
+        return new Outcome(e.retryAfterMs().orElse(0), 0, 0, e.reason() + ": " + e.getMessage());
       }
       if (lines.size() == 1) {
-        deadLetters.refused(lines.get(0), status, e.getMessage());
+        deadLetters.refused(lines.get(0), e.status(), e.getMessage());
+        metrics.notWritten(1, "refused");
+        log.warn(
+            "[influx: {}] refused a point (HTTP {}), kept in {}: {}",
+            out.target(),
+            e.status(),
+            deadLetters.file(),
+            e.getMessage());
         return Outcome.done(1, 1);
       }
       int half = lines.size() / 2;
-      Outcome first = write(lines.subList(0, half), write, deadLetters, metrics);
+      Outcome first = write(lines.subList(0, half), out, deadLetters, metrics);
       if (first.retryAfterMs() >= 0) {
         return first;
       }
-      Outcome second = write(lines.subList(half, lines.size()), write, deadLetters, metrics);
+      Outcome second = write(lines.subList(half, lines.size()), out, deadLetters, metrics);
       if (second.retryAfterMs() >= 0) {
         return new Outcome(
             second.retryAfterMs(),
@@ -244,38 +277,6 @@ public final class SpoolSender implements AutoCloseable {
       }
       return Outcome.done(lines.size(), first.refused() + second.refused());
     }
-  }
-
-  private void deadLetter(String line, int status, String message) {
-    metrics.notWritten(1, "refused");
-    String comment =
-        "# "
-            + Instant.now()
-            + " HTTP "
-            + status
-            + ": "
-            + String.valueOf(message).replace('\n', ' ')
-            + "\n";
-    try {
-      Files.writeString(
-          deadLetters,
-          comment + line + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + deadLetters, e);
-    }
-    log.warn(
-        "[influx: {}] refused a point (HTTP {}), kept in {}: {}",
-        config.url().orElseThrow(),
-        status,
-        deadLetters,
-        message);
-  }
-
-  private static long jittered(long ms) {
-    return (long) (ms * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
   }
 
   private void await(long ms) {
@@ -292,12 +293,15 @@ public final class SpoolSender implements AutoCloseable {
     }
   }
 
-  /** Waits {@code ms} whatever {@link #wakeUp} says (a backoff); {@link #close} ends it. */
+  /**
+   * Waits until {@code ms} have passed on the ticker, whatever new records {@link #wakeUp} tells of
+   * (a backoff); a wake-up only makes it look at the ticker again. {@link #close} ends it.
+   */
   private void pause(long ms) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    long deadline = ticker.nanos() + TimeUnit.MILLISECONDS.toNanos(ms);
     synchronized (signal) {
       long left;
-      while (running && (left = deadline - System.nanoTime()) > 0) {
+      while (running && (left = deadline - ticker.nanos()) > 0) {
         try {
           signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         } catch (InterruptedException e) {
@@ -305,6 +309,7 @@ public final class SpoolSender implements AutoCloseable {
           running = false;
         }
       }
+      woken = false;
     }
   }
 
@@ -314,6 +319,6 @@ public final class SpoolSender implements AutoCloseable {
     running = false;
     wakeUp();
     thread.join(config.timeout().toMillis() * 2);
-    client.close();
+    out.close();
   }
 }

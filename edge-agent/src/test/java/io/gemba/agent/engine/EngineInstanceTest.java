@@ -1,12 +1,14 @@
-package io.gemba.agent.lines;
+package io.gemba.agent.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.EngineConfig;
+import io.gemba.agent.ingest.Delivery;
+import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.sink.PointWriter;
-import io.gemba.agent.spool.EngineJournal;
+import io.gemba.agent.testkit.TestPlant;
+import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.DecoderSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-class LineGroupTest {
+class EngineInstanceTest {
 
   private static final String STATE = "gemba/v1/tlx/battery/pack-1/st10/state";
   private static final String COUNT = "gemba/v1/tlx/battery/pack-1/st10/count";
@@ -45,7 +47,7 @@ class LineGroupTest {
   private final Map<Integer, Integer> writtenAtAck =
       Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
-  private LineGroup group;
+  private EngineInstance instance;
 
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
@@ -70,19 +72,23 @@ class LineGroupTest {
             return Future.succeededFuture();
           }
         };
-    group =
-        new LineGroup(
+    instance =
+        new EngineInstance(
             0,
             new LineRouter(TestPlant.model(), 1),
             TestPlant.model(),
             DecoderSettings.defaults(),
-            writer,
-            EngineJournal.NONE,
+            EngineOutput.withoutJournal(writer),
             delivery -> writtenAtAck.put(delivery.messageId(), written.size()),
             new MicrometerAgentMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC)),
             new EngineConfig(1, Duration.ofHours(1), Duration.ofSeconds(1)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    vertx.deployVerticle(group).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Ticker.SYSTEM);
+    vertx
+        .deployVerticle(instance)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -143,7 +149,7 @@ class LineGroupTest {
   }
 
   private void deliver(int id, String topic, String json) {
-    group.deliver(
+    instance.deliver(
         new Delivery(
             topic, json.getBytes(StandardCharsets.UTF_8), id, 1, NOW, System.nanoTime(), 1));
   }

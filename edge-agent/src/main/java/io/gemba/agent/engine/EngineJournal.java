@@ -1,13 +1,16 @@
-package io.gemba.agent.spool;
+package io.gemba.agent.engine;
 
+import io.gemba.agent.ingest.Message;
 import io.vertx.core.Future;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What an engine instance keeps so that after a restart it goes on where it stopped (ADR 0006): its
- * checkpoints here, and its inputs with the points they made through its writer, in the same spool.
+ * checkpoints here, and its inputs with the points they made through its {@link PointWriter}, in
+ * the same spool.
  */
 public interface EngineJournal {
 
@@ -23,10 +26,17 @@ public interface EngineJournal {
         }
 
         @Override
-        public Future<Long> checkpoint(CheckpointFile.State state) {
+        public Future<Long> checkpoint(State state) {
           return Future.succeededFuture(0L);
         }
       };
+
+  /** An engine's state, as a checkpoint keeps it. */
+  @FunctionalInterface
+  interface State {
+    /** Writes the state to {@code out}, without closing it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   /** What a recovery hands back, in the order it was kept. */
   interface Replay {
@@ -39,7 +49,7 @@ public interface EngineJournal {
     boolean checkpoint(byte[] state);
 
     /** A run of messages, to apply again. */
-    void run(List<SpoolRecords.Message> messages);
+    void run(List<? extends Message> messages);
 
     /** A tick, to give again. */
     void tick(Instant now);
@@ -55,10 +65,11 @@ public interface EngineJournal {
   boolean checkpointDue();
 
   /**
-   * Keeps a checkpoint, after everything written before it: {@code state} is written on the
-   * journal's thread, so the caller must leave the engine alone until the future completes.
+   * Keeps a checkpoint after everything written before it. {@code state} is a capture of the engine
+   * between two runs ({@code KpiEngine.capture()}), which the journal writes out on a thread of its
+   * own while the engine goes on.
    *
    * @return the checkpoint's size in bytes
    */
-  Future<Long> checkpoint(CheckpointFile.State state);
+  Future<Long> checkpoint(State state);
 }

@@ -1,4 +1,4 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.spool.SegmentLog;
-import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.sink.InfluxLines;
+import io.gemba.agent.testkit.ManualTicker;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sender draining a spool into a real VictoriaMetrics that goes away and comes back. */
+/**
+ * The sender draining a spool into a real VictoriaMetrics that goes away and comes back; its ticker
+ * is the test's, moved past the backoff instead of waiting for it.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SpoolSenderIT {
 
@@ -37,6 +40,7 @@ class SpoolSenderIT {
   @TempDir Path dir;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ManualTicker ticker = new ManualTicker();
   private VictoriaMetricsServer victoria;
   private SegmentLog spool;
   private SpoolSender sender;
@@ -78,6 +82,13 @@ class SpoolSenderIT {
     assertThat(sender.position()).isEqualTo(before);
 
     victoria.restart();
+    // The backoff (about 1 s after the first failure) has not passed on the ticker: no new try.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> sender.position() == before);
+    ticker.advance(Duration.ofMinutes(1));
+    sender.wakeUp();
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -141,11 +152,18 @@ class SpoolSenderIT {
     return new SpoolSender(
         spool,
         position,
-        config,
-        new MicrometerAgentMetrics(registry, Clock.systemUTC()),
-        dir.resolve("dead-letters.lp"),
+        new SpoolSender.Settings(
+            config,
+            new InfluxLines(config),
+            new DeadLetters(dir, Clock.systemUTC()),
+            new MicrometerAgentMetrics(registry, Clock.systemUTC()),
+            ticker,
+            WriteFailure.backoff()),
         "spool-sender-it",
-        written -> {});
+        written -> {},
+        (damage, kept) -> {
+          throw new AssertionError("unexpected damage: " + damage);
+        });
   }
 
   private List<Double> values() {

@@ -1,4 +1,4 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,17 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.influxdb.exceptions.InfluxException;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
+import io.gemba.agent.sink.InfluxLines;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,6 +20,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import retrofit2.Response;
 
 /**
@@ -28,30 +35,43 @@ class SpoolSenderSplitTest {
       new MicrometerAgentMetrics(registry, Clock.systemUTC());
   private final List<List<String>> tries = new ArrayList<>();
   private final List<String> written = new ArrayList<>();
-  private final List<String> deadLetters = new ArrayList<>();
+
+  @TempDir Path dir;
+
+  /** Comment lines say when, and the server's status; the line refused follows its comment. */
+  private DeadLetters deadLetters() {
+    return new DeadLetters(dir, Clock.fixed(Instant.parse("2026-11-26T06:00:00Z"), ZoneOffset.UTC));
+  }
 
   @Test
-  void aRefusedBatch_isSplitDownToTheRefusedLines_andEveryOtherLineIsWrittenOnce() {
+  void aRefusedBatch_isSplitDownToTheRefusedLines_andEveryOtherLineIsWrittenOnce()
+      throws IOException {
     List<String> lines = lines(10);
 
     // Like InfluxDB 2: a batch with a bad line is refused whole (400), nothing of it written.
     SpoolSender.Outcome outcome =
         SpoolSender.write(
             lines,
-            batch -> {
-              tries.add(List.copyOf(batch));
-              if (batch.contains("line 3") || batch.contains("line 7")) {
-                throw answer(400, null);
-              }
-              written.addAll(batch);
-            },
-            (line, status, message) -> deadLetters.add(line + " " + status),
+            (Scripted)
+                batch -> {
+                  tries.add(List.copyOf(batch));
+                  if (batch.contains("line 3") || batch.contains("line 7")) {
+                    throw answer(400, null);
+                  }
+                  written.addAll(batch);
+                },
+            deadLetters(),
             metrics);
 
     assertThat(outcome.retryAfterMs()).isEqualTo(-1);
     assertThat(outcome.refused()).isEqualTo(2);
     assertThat(outcome.handled()).isEqualTo(10);
-    assertThat(deadLetters).containsExactly("line 3 400", "line 7 400");
+    assertThat(deadLetterFile())
+        .containsExactly(
+            "# 2026-11-26T06:00:00Z HTTP 400: HTTP status code: 400; Message: refused",
+            "line 3",
+            "# 2026-11-26T06:00:00Z HTTP 400: HTTP status code: 400; Message: refused",
+            "line 7");
     assertThat(written)
         .containsExactlyInAnyOrderElementsOf(
             lines.stream().filter(l -> !l.equals("line 3") && !l.equals("line 7")).toList());
@@ -62,23 +82,24 @@ class SpoolSenderSplitTest {
   }
 
   @Test
-  void aFailureToRetry_whileSplitting_endsTheWrite_withTheServersRetryAfter() {
+  void aFailureToRetry_whileSplitting_endsTheWrite_withTheServersRetryAfter() throws IOException {
     List<String> lines = lines(4);
 
     SpoolSender.Outcome outcome =
         SpoolSender.write(
             lines,
-            batch -> {
-              tries.add(List.copyOf(batch));
-              if (batch.size() == 4) {
-                throw answer(400, null);
-              }
-              if (batch.contains("line 0")) {
-                throw answer(429, "7");
-              }
-              written.addAll(batch);
-            },
-            (line, status, message) -> deadLetters.add(line),
+            (Scripted)
+                batch -> {
+                  tries.add(List.copyOf(batch));
+                  if (batch.size() == 4) {
+                    throw answer(400, null);
+                  }
+                  if (batch.contains("line 0")) {
+                    throw answer(429, "7");
+                  }
+                  written.addAll(batch);
+                },
+            deadLetters(),
             metrics);
 
     // 4 refused → 0-1 answered 429 "Retry-After: 7": the whole batch is to be sent again in 7 s.
@@ -87,29 +108,31 @@ class SpoolSenderSplitTest {
     assertThat(outcome.failure()).startsWith("http_429");
     assertThat(tries).hasSize(2);
     assertThat(written).isEmpty();
-    assertThat(deadLetters).isEmpty();
+    assertThat(dir.resolve(DeadLetters.NAME)).doesNotExist();
     assertThat(registry.get("gemba.write.failures").tag("reason", "http_429").counter().count())
         .isEqualTo(1);
   }
 
   @Test
-  void aFailureToRetry_afterSomeLinesWereDone_saysHowMany_soTheNextTryStartsAfterThem() {
+  void aFailureToRetry_afterSomeLinesWereDone_saysHowMany_soTheNextTryStartsAfterThem()
+      throws IOException {
     List<String> lines = lines(8);
 
     SpoolSender.Outcome outcome =
         SpoolSender.write(
             lines,
-            batch -> {
-              tries.add(List.copyOf(batch));
-              if (batch.contains("line 1")) {
-                throw answer(400, null);
-              }
-              if (batch.contains("line 6")) {
-                throw answer(503, null);
-              }
-              written.addAll(batch);
-            },
-            (line, status, message) -> deadLetters.add(line),
+            (Scripted)
+                batch -> {
+                  tries.add(List.copyOf(batch));
+                  if (batch.contains("line 1")) {
+                    throw answer(400, null);
+                  }
+                  if (batch.contains("line 6")) {
+                    throw answer(503, null);
+                  }
+                  written.addAll(batch);
+                },
+            deadLetters(),
             metrics);
 
     // 0-7 refused → 0-3 refused → 0-1 refused → 0 written, 1 dead; 2-3 written;
@@ -118,9 +141,27 @@ class SpoolSenderSplitTest {
     assertThat(outcome.retryAfterMs()).isZero();
     assertThat(outcome.handled()).isEqualTo(4);
     assertThat(outcome.refused()).isEqualTo(1);
-    assertThat(deadLetters).containsExactly("line 1");
+    assertThat(deadLetterFile())
+        .containsExactly(
+            "# 2026-11-26T06:00:00Z HTTP 400: HTTP status code: 400; Message: refused", "line 1");
     assertThat(written).containsExactly("line 0", "line 2", "line 3");
     assertThat(tries).hasSize(7);
+  }
+
+  private List<String> deadLetterFile() throws IOException {
+    return Files.readAllLines(dir.resolve(DeadLetters.NAME));
+  }
+
+  /** A database that answers each write as the test's lambda says. */
+  @FunctionalInterface
+  private interface Scripted extends LineWriter {
+    @Override
+    default String target() {
+      return "http://127.0.0.1/";
+    }
+
+    @Override
+    default void close() {}
   }
 
   private static List<String> lines(int count) {
@@ -128,7 +169,7 @@ class SpoolSenderSplitTest {
   }
 
   /** The client's exception for an HTTP answer, as it makes it from the server's response. */
-  private static InfluxException answer(int status, String retryAfter) {
+  private static WriteFailure answer(int status, String retryAfter) {
     okhttp3.Response.Builder raw =
         new okhttp3.Response.Builder()
             .code(status)
@@ -138,11 +179,12 @@ class SpoolSenderSplitTest {
     if (retryAfter != null) {
       raw.header("Retry-After", retryAfter);
     }
-    return new InfluxException(
-        Response.error(
-            ResponseBody.create(
-                "{\"code\":\"invalid\",\"message\":\"refused\"}",
-                MediaType.get("application/json")),
-            raw.build()));
+    return InfluxLines.failure(
+        new InfluxException(
+            Response.error(
+                ResponseBody.create(
+                    "{\"code\":\"invalid\",\"message\":\"refused\"}",
+                    MediaType.get("application/json")),
+                raw.build())));
   }
 }

@@ -1,4 +1,4 @@
-package io.gemba.agent.lines;
+package io.gemba.agent.ingest;
 
 /** Acknowledges a delivery to the broker once what it produced has been handed on. */
 @FunctionalInterface

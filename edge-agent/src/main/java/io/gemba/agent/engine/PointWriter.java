@@ -1,13 +1,13 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.engine;
 
-import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.ingest.Message;
 import io.gemba.collector.point.Point;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Where the engines' points go: the time-series database, directly or through a spool, or nowhere
+ * Where an engine instance hands its points: a spool, the time-series database directly, or nowhere
  * when none is configured. Each call hands over one engine run with what made its points, which a
  * writer with a spool keeps with them so that a restart can apply it again (ADR 0006).
  */
@@ -20,7 +20,7 @@ public interface PointWriter {
    *     (the points taken into memory; or messages and points durable in a spool): the messages may
    *     then be acknowledged. Fails if they could not be kept.
    */
-  Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points);
+  Future<Void> write(List<? extends Message> messages, List<Point> points);
 
   /** Takes a tick of the wall clock and the points it made; as {@link #write(List, List)}. */
   Future<Void> write(Instant tick, List<Point> points);
@@ -41,7 +41,7 @@ public interface PointWriter {
     Future<Void> write(List<Point> points);
 
     @Override
-    default Future<Void> write(List<? extends SpoolRecords.Message> messages, List<Point> points) {
+    default Future<Void> write(List<? extends Message> messages, List<Point> points) {
       return write(points);
     }
 

@@ -1,24 +1,37 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
 import io.gemba.collector.point.Point;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Points as lines of the InfluxDB line protocol, timestamps in milliseconds: the text
- * influxdb-client-java's {@code Point.toLineProtocol} makes (tags and fields in name order, the
- * same escapes, floats in plain decimals with at least one decimal), written straight from the
- * collector's point without the client's maps and big numbers, which cost more than the rest of a
- * message's handling. The tests hold the two to the same text.
+ * Points as lines of the InfluxDB line protocol, the form in which the spool keeps them and the
+ * database takes them, timestamps in milliseconds: the text influxdb-client-java's {@code
+ * Point.toLineProtocol} makes (tags and fields in name order, the same escapes, floats in plain
+ * decimals with at least one decimal), written straight from the collector's point without the
+ * client's maps and big numbers, which cost more than the rest of a message's handling. The tests
+ * hold the two to the same text.
  *
  * <p>One instance reuses its buffer: use it on one thread at a time.
  */
-final class LineProtocol implements Point.Visitor {
+public final class LineProtocol implements Point.Visitor {
 
   private final StringBuilder line = new StringBuilder(256);
   private boolean inFields;
 
+  /** {@code points} as lines, in order. */
+  public static List<String> lines(List<Point> points) {
+    List<String> lines = new ArrayList<>(points.size());
+    LineProtocol protocol = new LineProtocol();
+    for (Point point : points) {
+      lines.add(protocol.of(point));
+    }
+    return lines;
+  }
+
   /** {@code point} as one line, without the line break. */
-  String of(Point point) {
+  public String of(Point point) {
     line.setLength(0);
     escapeKey(point.measurement(), false);
     inFields = false;

@@ -1,11 +1,13 @@
-package io.gemba.agent.sink;
+package io.gemba.agent.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.ingest.Message;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.spool.CheckpointFile;
-import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.sink.InfluxLines;
+import io.gemba.agent.testkit.ManualTicker;
 import io.gemba.agent.testkit.UnreachableInflux;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -41,20 +43,21 @@ class SpoolWriterTest {
 
   @TempDir Path dir;
 
+  private final ManualTicker ticker = new ManualTicker();
   private SpoolWriter writer;
 
   @BeforeEach
   void open(Vertx vertx) throws Exception {
+    InfluxConfig influx = UnreachableInflux.config(Duration.ofMillis(50));
     writer =
         new SpoolWriter(
             vertx,
-            dir,
-            1 << 30,
-            SEGMENT_BYTES,
-            Duration.ofSeconds(1),
-            UnreachableInflux.config(Duration.ofMillis(50)),
+            new SpoolWriter.Options(dir, 0, 1 << 30, SEGMENT_BYTES, Duration.ofSeconds(1)),
+            influx,
+            new InfluxLines(influx),
             new MicrometerAgentMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
-            0);
+            ticker,
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -94,7 +97,9 @@ class SpoolWriterTest {
     checkpoint();
     long position = CheckpointFile.read(dir).orElseThrow().position();
     writer.write(List.of(message(1)), List.of()).toCompletionStage().toCompletableFuture().get();
-    await().atMost(Duration.ofSeconds(5)).until(writer::checkpointDue); // the 1 s interval
+    assertThat(writer.checkpointDue()).as("within the 1 s interval").isFalse();
+    ticker.advance(Duration.ofSeconds(1));
+    assertThat(writer.checkpointDue()).as("once it has passed").isTrue();
 
     CompletableFuture<Long> failed =
         writer
@@ -113,7 +118,10 @@ class SpoolWriterTest {
     assertThat(CheckpointFile.read(dir).orElseThrow().position()).isEqualTo(position);
     // Not at the next tick: after an interval.
     assertThat(writer.checkpointDue()).isFalse();
-    await().atMost(Duration.ofSeconds(5)).until(writer::checkpointDue);
+    ticker.advance(Duration.ofMillis(999));
+    assertThat(writer.checkpointDue()).isFalse();
+    ticker.advance(Duration.ofMillis(1));
+    assertThat(writer.checkpointDue()).isTrue();
   }
 
   private void checkpoint() throws Exception {
@@ -130,7 +138,7 @@ class SpoolWriterTest {
     }
   }
 
-  private static SpoolRecords.Message message(int run) {
+  private static Message message(int run) {
     return new SpoolRecords.LoggedMessage(
         "gemba/v1/tlx/battery/pack-1/st10/count",
         ("{\"ts\":\"2026-11-26T06:00:00Z\",\"seq\":" + run + ",\"total\":" + run + "}")

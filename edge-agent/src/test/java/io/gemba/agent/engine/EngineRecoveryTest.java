@@ -1,16 +1,22 @@
-package io.gemba.agent.lines;
+package io.gemba.agent.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.EngineConfig;
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.ingest.Delivery;
+import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.sink.SpoolWriter;
+import io.gemba.agent.sink.InfluxLines;
 import io.gemba.agent.spool.CheckpointFile;
-import io.gemba.agent.spool.EngineJournal;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.spool.SpoolWriter;
+import io.gemba.agent.testkit.SpoolDamage;
+import io.gemba.agent.testkit.TestPlant;
 import io.gemba.agent.testkit.UnreachableInflux;
+import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.engine.KpiEngine;
 import io.gemba.collector.engine.StationSnapshot;
 import io.gemba.collector.telemetry.DecodeCounters;
@@ -50,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class LineGroupRecoveryTest {
+class EngineRecoveryTest {
 
   /** The wall clock of the ticks: the shift's start, before every event, so none is ever late. */
   private static final Instant NOW = Instant.parse("2026-11-26T06:00:00Z");
@@ -69,15 +75,15 @@ class LineGroupRecoveryTest {
   /** False: checkpoints are dropped, as a crash drops the one a stop would take. */
   private volatile boolean keepCheckpoints = true;
 
-  private final List<LineGroup> groups = new ArrayList<>();
+  private final List<EngineInstance> instances = new ArrayList<>();
   private final List<SpoolWriter> writers = new ArrayList<>();
   private Vertx vertx;
 
-  /** In the agent's order: the groups stop, then their writers. */
+  /** In the agent's order: the instances stop, then their writers. */
   @AfterEach
   void stop() throws Exception {
-    for (LineGroup group : groups) {
-      vertx.undeploy(group.deploymentID()).toCompletionStage().toCompletableFuture().get();
+    for (EngineInstance instance : instances) {
+      vertx.undeploy(instance.deploymentID()).toCompletionStage().toCompletableFuture().get();
     }
     for (SpoolWriter writer : writers) {
       writer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -93,7 +99,7 @@ class LineGroupRecoveryTest {
     // The runs after the checkpoint hold exactly the messages sent after it: the replay's work.
     assertThat(messagesInRunsFrom(checkpointAt)).isEqualTo(MESSAGES - BEFORE_CHECKPOINT);
 
-    LineGroup restarted = startGroup();
+    EngineInstance restarted = startInstance();
 
     assertThat(restarted.stations()).isEqualTo(uninterrupted());
   }
@@ -105,7 +111,7 @@ class LineGroupRecoveryTest {
     long checkpointAt = CheckpointFile.read(dir).orElseThrow().position();
     assertThat(messagesInRunsFrom(checkpointAt)).isZero();
 
-    LineGroup restarted = startGroup();
+    EngineInstance restarted = startInstance();
 
     assertThat(restarted.stations()).isEqualTo(uninterrupted());
   }
@@ -119,7 +125,7 @@ class LineGroupRecoveryTest {
     bytes[bytes.length / 2] ^= 0x10;
     Files.write(checkpoint, bytes);
 
-    LineGroup restarted = startGroup();
+    EngineInstance restarted = startInstance();
 
     // Every run is still in the log (nothing was sent, so nothing trimmed): applied from the
     // start, they make the same stations.
@@ -127,12 +133,12 @@ class LineGroupRecoveryTest {
   }
 
   /**
-   * Starts a group, waits for its first checkpoint, gives it 200 messages, has it checkpoint, gives
-   * it 100 more, and stops it and its writer once all are acknowledged; {@code crash}: without the
-   * checkpoint a stop takes.
+   * Starts an instance, waits for its first checkpoint, gives it 200 messages, has it checkpoint,
+   * gives it 100 more, and stops it and its writer once all are acknowledged; {@code crash}:
+   * without the checkpoint a stop takes.
    */
   private void runFirstLifeAndStop(boolean crash) throws Exception {
-    LineGroup first = startGroup();
+    EngineInstance first = startInstance();
     await().until(() -> !checkpointDue.get() && Files.exists(dir.resolve(CheckpointFile.NAME)));
     long startCheckpoint = CheckpointFile.read(dir).orElseThrow().position();
 
@@ -148,42 +154,50 @@ class LineGroupRecoveryTest {
     deliver(first, BEFORE_CHECKPOINT, MESSAGES - BEFORE_CHECKPOINT);
     await().until(() -> acknowledged.size() == MESSAGES);
     keepCheckpoints = !crash;
-    vertx.undeploy(groups.remove(0).deploymentID()).toCompletionStage().toCompletableFuture().get();
+    vertx
+        .undeploy(instances.remove(0).deploymentID())
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get();
     SpoolWriter writer = writers.remove(0);
     writer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     keepCheckpoints = true;
   }
 
-  private LineGroup startGroup() throws Exception {
+  private EngineInstance startInstance() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     MicrometerAgentMetrics metrics =
         new MicrometerAgentMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+    InfluxConfig influx = UnreachableInflux.config(Duration.ofMillis(200));
     SpoolWriter writer =
         new SpoolWriter(
             vertx,
-            dir,
-            1 << 30,
-            1 << 20,
-            Duration.ofHours(1),
-            UnreachableInflux.config(Duration.ofMillis(200)),
+            new SpoolWriter.Options(dir, 0, 1 << 30, 1 << 20, Duration.ofHours(1)),
+            influx,
+            new InfluxLines(influx),
             metrics,
-            0);
+            Ticker.SYSTEM,
+            Clock.systemUTC());
     writers.add(writer);
-    LineGroup group =
-        new LineGroup(
+    EngineInstance instance =
+        new EngineInstance(
             0,
             new LineRouter(TestPlant.model(), 1),
             TestPlant.model(),
             DecoderSettings.defaults(),
-            writer,
-            new TestControlledCheckpoints(writer),
+            new EngineOutput(writer, new TestControlledCheckpoints(writer)),
             delivery -> acknowledged.add(delivery.messageId()),
             metrics,
             new EngineConfig(1, Duration.ofMillis(50), Duration.ofMillis(5)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    vertx.deployVerticle(group).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    groups.add(group);
-    return group;
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Ticker.SYSTEM);
+    vertx
+        .deployVerticle(instance)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    instances.add(instance);
+    return instance;
   }
 
   /** The spool's journal, checkpointing when the test says, not by time or size. */
@@ -205,7 +219,7 @@ class LineGroupRecoveryTest {
     }
 
     @Override
-    public Future<Long> checkpoint(CheckpointFile.State state) {
+    public Future<Long> checkpoint(State state) {
       return keepCheckpoints ? spool.checkpoint(state) : Future.succeededFuture(0L);
     }
   }
@@ -230,7 +244,7 @@ class LineGroupRecoveryTest {
   private int messagesInRunsFrom(long position) throws IOException {
     int messages = 0;
     try (SegmentLog log = SegmentLog.open(dir, 1 << 20);
-        SegmentLog.Reader reader = log.reader(position)) {
+        SegmentLog.Reader reader = log.reader(position, SpoolDamage.FAILS)) {
       for (SegmentLog.Entry entry = reader.next(); entry != null; entry = reader.next()) {
         if (entry.type() == SpoolRecords.RUN) {
           messages += SpoolRecords.messages(entry.payload()).size();
@@ -240,9 +254,9 @@ class LineGroupRecoveryTest {
     return messages;
   }
 
-  private static void deliver(LineGroup group, int from, int count) {
+  private static void deliver(EngineInstance instance, int from, int count) {
     for (int i = from; i < from + count; i++) {
-      group.deliver(
+      instance.deliver(
           new Delivery(
               topic(i),
               payload(i).getBytes(StandardCharsets.UTF_8),

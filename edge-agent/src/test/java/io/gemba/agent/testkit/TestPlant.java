@@ -1,4 +1,4 @@
-package io.gemba.agent.lines;
+package io.gemba.agent.testkit;
 
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.IdealCycleTimes;
