@@ -7,6 +7,7 @@ import io.gemba.collector.proptest.Draw;
 import io.gemba.collector.proptest.Property;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Invariants of the KPI formulas over consistent sums of one product (one ideal cycle time). */
@@ -20,25 +21,20 @@ class KpiPropertiesTest {
   /** A window and the policy its KPIs are computed under. */
   record Case(Window window, MicroStopPolicy policy) {}
 
-  /** Every bound at once: nothing planned, and a long shift of long cycles and long stops. */
+  /**
+   * Every bound at once, under each policy: nothing planned, and a long shift of long cycles and
+   * long stops.
+   */
   private static final List<Case> EDGE_CASES =
-      List.of(
-          new Case(window(0, Collections.nCopies(8, 0.0), 0, 1_000, 0, 0), MicroStopPolicy.TPM),
-          new Case(
-              window(0, Collections.nCopies(8, 0.0), 0, 1_000, 0, 0), MicroStopPolicy.ISO22400),
-          new Case(
-              window(MAX_PLANNED_MS, Collections.nCopies(8, 1.0), 1_000, 600_000, 1, 1),
-              MicroStopPolicy.TPM),
-          new Case(
-              window(MAX_PLANNED_MS, Collections.nCopies(8, 1.0), 1_000, 600_000, 1, 1),
-              MicroStopPolicy.ISO22400));
+      Stream.of(
+              window(0, Collections.nCopies(8, 0.0), 0, 1_000, 0, 0),
+              window(MAX_PLANNED_MS, Collections.nCopies(8, 1.0), 1_000, 600_000, 1, 1))
+          .flatMap(w -> Stream.of(MicroStopPolicy.values()).map(policy -> new Case(w, policy)))
+          .toList();
 
   @Test
   void availabilityAndQuality_areFractions() {
-    Property.forAll(
-        1000,
-        EDGE_CASES,
-        KpiPropertiesTest::cases,
+    forAllCases(
         c -> {
           Kpis kpis = new KpiCalculator(c.policy()).compute(c.window().sums());
 
@@ -53,10 +49,7 @@ class KpiPropertiesTest {
 
   @Test
   void oee_isGoodCountTimesIdealCycleOverPlannedTime() {
-    Property.forAll(
-        1000,
-        EDGE_CASES,
-        KpiPropertiesTest::cases,
+    forAllCases(
         c -> {
           ProductionSums sums = c.window().sums();
           Kpis kpis = new KpiCalculator(c.policy()).compute(sums);
@@ -70,10 +63,7 @@ class KpiPropertiesTest {
 
   @Test
   void losses_addUpToPlannedLessFullyProductiveTime() {
-    Property.forAll(
-        1000,
-        EDGE_CASES,
-        KpiPropertiesTest::cases,
+    forAllCases(
         c -> {
           ProductionSums sums = c.window().sums();
           Losses losses = new KpiCalculator(c.policy()).compute(sums).losses();
@@ -83,6 +73,11 @@ class KpiPropertiesTest {
           assertThat(losses.totalMs())
               .isCloseTo(expected, within(1e-6 * Math.max(1, sums.plannedMs())));
         });
+  }
+
+  /** Checks the edge cases and random ones, a thousand in all. */
+  private static void forAllCases(Property.Check<Case> check) {
+    Property.forAll(1000, EDGE_CASES, KpiPropertiesTest::cases, check);
   }
 
   private static Case cases(Draw d) {

@@ -37,7 +37,7 @@ final class TelemetryGenerators {
   static Encoded encodedEvent(Draw d) {
     TelemetryEncoder.TimeFormat format = d.pick(TelemetryEncoder.TimeFormat.class);
     int offsetSeconds = d.intBetween(-12 * 60, 14 * 60) * 60;
-    Topic topic = topic(d, d.pick(Channel.class));
+    Topic topic = topic(d);
     return new Encoded(event(d, topic, format), format, ZoneOffset.ofTotalSeconds(offsetSeconds));
   }
 
