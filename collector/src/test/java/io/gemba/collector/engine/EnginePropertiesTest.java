@@ -9,6 +9,8 @@ import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.proptest.Draw;
+import io.gemba.collector.proptest.Property;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,9 +27,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine's promises, on random streams: the same events give the same stored points whatever
@@ -93,8 +93,12 @@ class EnginePropertiesTest {
     return h;
   }
 
-  @Property(tries = 10)
-  void twoEngines_fedTheSameTopicObjectsInTurn_keepTheirOwnStations(@ForAll long seed) {
+  @Test
+  void twoEngines_fedTheSameTopicObjectsInTurn_keepTheirOwnStations() {
+    Property.forAll(10, Draw::anyLong, EnginePropertiesTest::twoEnginesKeepTheirOwnStations);
+  }
+
+  private static void twoEnginesKeepTheirOwnStations(long seed) {
     // Each topic object carries a slot for the last engine that looked it up (Topic.engineSlot);
     // two engines taking the same events in turn overwrite each other's slot at every event.
     List<TelemetryEvent> events = stream(seed);
@@ -112,8 +116,12 @@ class EnginePropertiesTest {
     assertThat(second.engine.stations()).isEqualTo(reference.engine.stations());
   }
 
-  @Property(tries = 20)
-  void sameEvents_giveTheSameStoredPoints_whateverTheBatchingAndTicks(@ForAll long seed) {
+  @Test
+  void sameEvents_giveTheSameStoredPoints_whateverTheBatchingAndTicks() {
+    Property.forAll(20, Draw::anyLong, EnginePropertiesTest::batchingAndTicksChangeNothing);
+  }
+
+  private static void batchingAndTicksChangeNothing(long seed) {
     List<TelemetryEvent> events = stream(seed);
     EngineHarness reference = reference(seed, events);
 
@@ -142,9 +150,20 @@ class EnginePropertiesTest {
         .isEqualTo(reference.engine.stats().duplicates());
   }
 
-  @Property(tries = 20)
-  void checkpointAndRestore_inTheMiddle_changeNothing(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int cutPermille)
+  /** A stream's seed and where in it (in thousandths of its events) the checkpoint is taken. */
+  record Cut(long seed, int cutPermille) {}
+
+  @Test
+  void checkpointAndRestore_inTheMiddle_changeNothing() {
+    Property.forAll(
+        20,
+        // a checkpoint before the first event and one after the last
+        List.of(new Cut(0, 0), new Cut(1, 1000)),
+        d -> new Cut(d.anyLong(), d.intBetween(0, 1000)),
+        cut -> checkpointAndRestoreChangeNothing(cut.seed(), cut.cutPermille()));
+  }
+
+  private static void checkpointAndRestoreChangeNothing(long seed, int cutPermille)
       throws IOException {
     List<TelemetryEvent> events = stream(seed);
     EngineHarness reference = reference(seed, events);
@@ -182,8 +201,12 @@ class EnginePropertiesTest {
     assertThat(late.toByteArray()).isEqualTo(checkpoint);
   }
 
-  @Property(tries = 50)
-  void shiftKpis_keepTheirInvariants(@ForAll long seed) {
+  @Test
+  void shiftKpis_keepTheirInvariants() {
+    Property.forAll(50, Draw::anyLong, EnginePropertiesTest::shiftKpisKeepTheirInvariants);
+  }
+
+  private static void shiftKpisKeepTheirInvariants(long seed) {
     EngineHarness h = harness(policy(seed));
     RandomPlantStream.statesAndCounts(seed, START, MINUTES).forEach(h.engine::accept);
     h.engine.tick(FAR_FUTURE);

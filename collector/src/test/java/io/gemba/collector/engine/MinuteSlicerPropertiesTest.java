@@ -7,6 +7,7 @@ import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
+import io.gemba.collector.proptest.Property;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -15,9 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pieces of a span cover it exactly, each within one minute, and their planned time equals the
@@ -41,28 +40,42 @@ class MinuteSlicerPropertiesTest {
 
   private static final Instant BASE = Instant.parse("2026-10-23T00:00:00Z");
 
-  @Property(tries = 300)
-  void pieces_coverTheSpan_andPlannedTimeIsShiftOverlapLessBreaks(
-      @ForAll @LongRange(min = 0, max = 4 * 86_400_000L) long startOffsetMs,
-      @ForAll @LongRange(min = 0, max = 20 * 3_600_000L) long lengthMs) {
-    Instant from = BASE.plusMillis(startOffsetMs);
-    Instant to = from.plusMillis(lengthMs);
-    long[] sums = new long[2];
+  private static final long MAX_START_OFFSET_MS = 4 * 86_400_000L;
+  private static final long MAX_LENGTH_MS = 20 * 3_600_000L;
 
-    new MinuteSlicer(CALENDAR)
-        .slice(
-            from.toEpochMilli(),
-            to.toEpochMilli(),
-            (minute, shift, calendarMs, plannedMs) -> {
-              assertThat(minute % 60_000).isZero();
-              assertThat(calendarMs).isBetween(1L, 60_000L);
-              assertThat(plannedMs).isBetween(0L, calendarMs);
-              sums[0] += calendarMs;
-              sums[1] += plannedMs;
-            });
+  /** Where a span starts (after {@link #BASE}) and how long it lasts. */
+  record Span(long startOffsetMs, long lengthMs) {}
 
-    assertThat(sums[0]).isEqualTo(lengthMs);
-    assertThat(sums[1]).isEqualTo(plannedByShift(from, to));
+  @Test
+  void pieces_coverTheSpan_andPlannedTimeIsShiftOverlapLessBreaks() {
+    Property.forAll(
+        300,
+        List.of(
+            new Span(0, 0),
+            new Span(0, MAX_LENGTH_MS),
+            new Span(MAX_START_OFFSET_MS, 0),
+            new Span(MAX_START_OFFSET_MS, MAX_LENGTH_MS)),
+        d -> new Span(d.longBetween(0, MAX_START_OFFSET_MS), d.longBetween(0, MAX_LENGTH_MS)),
+        span -> {
+          Instant from = BASE.plusMillis(span.startOffsetMs());
+          Instant to = from.plusMillis(span.lengthMs());
+          long[] sums = new long[2];
+
+          new MinuteSlicer(CALENDAR)
+              .slice(
+                  from.toEpochMilli(),
+                  to.toEpochMilli(),
+                  (minute, shift, calendarMs, plannedMs) -> {
+                    assertThat(minute % 60_000).isZero();
+                    assertThat(calendarMs).isBetween(1L, 60_000L);
+                    assertThat(plannedMs).isBetween(0L, calendarMs);
+                    sums[0] += calendarMs;
+                    sums[1] += plannedMs;
+                  });
+
+          assertThat(sums[0]).isEqualTo(span.lengthMs());
+          assertThat(sums[1]).isEqualTo(plannedByShift(from, to));
+        });
   }
 
   /** Independent of the slicer: walk the shifts that overlap the span. */

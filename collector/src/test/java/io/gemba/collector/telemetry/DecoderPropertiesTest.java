@@ -7,19 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gemba.collector.proptest.Chars;
+import io.gemba.collector.proptest.Draw;
+import io.gemba.collector.proptest.Property;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the decoder: it is total (random bytes, random JSON and mutated payloads never make
@@ -76,84 +73,123 @@ class DecoderPropertiesTest {
   private final TelemetryDecoder decoder =
       new TelemetryDecoder(DecoderSettings.defaults(), DecodeCounters.NONE);
 
-  @Property
-  void validEvent_roundTrips(@ForAll("encodedEvents") TelemetryArbitraries.Encoded encoded) {
-    List<Decoded> decoded =
-        decoder.decode(
-            encoded.event().topic().toString(), encoded.payload(), TelemetryArbitraries.ARRIVAL);
+  @Test
+  void validEvent_roundTrips() {
+    Property.forAll(
+        1000,
+        TelemetryGenerators::encodedEvent,
+        encoded -> {
+          List<Decoded> decoded =
+              decoder.decode(
+                  encoded.event().topic().toString(),
+                  encoded.payload(),
+                  TelemetryGenerators.ARRIVAL);
 
-    assertThat(decoded).containsExactly(encoded.event());
+          assertThat(decoded).containsExactly(encoded.event());
+        });
   }
 
-  @Property(tries = 200)
-  void validBatch_roundTripsInOrder(@ForAll("batches") List<TelemetryEvent> batch) {
-    byte[] payload =
-        new TelemetryEncoder(TelemetryEncoder.TimeFormat.RFC_3339, ZoneOffset.ofHours(5))
-            .encodeBatch(batch);
+  @Test
+  void validBatch_roundTripsInOrder() {
+    Property.forAll(
+        200,
+        DecoderPropertiesTest::batch,
+        batch -> {
+          byte[] payload =
+              new TelemetryEncoder(TelemetryEncoder.TimeFormat.RFC_3339, ZoneOffset.ofHours(5))
+                  .encodeBatch(batch);
 
-    List<Decoded> decoded =
-        decoder.decode(batch.get(0).topic().toString(), payload, TelemetryArbitraries.ARRIVAL);
+          List<Decoded> decoded =
+              decoder.decode(batch.get(0).topic().toString(), payload, TelemetryGenerators.ARRIVAL);
 
-    assertThat(decoded).containsExactlyElementsOf(batch);
+          assertThat(decoded).containsExactlyElementsOf(batch);
+        });
   }
 
-  @Property
-  void randomBytes_neverThrow(
-      @ForAll("topicStrings") String topic, @ForAll @Size(max = 300) byte[] payload) {
-    assertTotal(topic, payload);
+  /** A topic string and a payload. */
+  record Message(String topic, byte[] payload) {}
+
+  @Test
+  void randomBytes_neverThrow() {
+    Property.forAll(
+        1000,
+        d -> new Message(topicString(d), d.bytes(300)),
+        message -> assertTotal(message.topic(), message.payload()));
   }
 
-  @Property
-  void randomJson_neverThrows(
-      @ForAll("validTopicStrings") String topic, @ForAll("jsonValues") JsonNode json) {
-    assertTotal(topic, json.toString().getBytes(StandardCharsets.UTF_8));
+  /** A valid topic string and a JSON value. */
+  record Json(String topic, JsonNode json) {}
+
+  @Test
+  void randomJson_neverThrows() {
+    Property.forAll(
+        1000,
+        d -> new Json(validTopicString(d), jsonValue(d)),
+        m -> assertTotal(m.topic(), m.json().toString().getBytes(StandardCharsets.UTF_8)));
   }
 
-  @Property
-  void mutatedFields_neverThrow_andAcceptedEventsRoundTrip(
-      @ForAll("encodedEvents") TelemetryArbitraries.Encoded encoded,
-      @ForAll("contractFields") String field,
-      @ForAll("jsonValues") JsonNode replacement,
-      @ForAll boolean remove)
-      throws Exception {
-    ObjectNode object = (ObjectNode) JSON.readTree(encoded.payload());
-    ObjectNode target = object;
-    for (String nested : List.of("measurements", "scores", "redTags")) {
-      if (object.get(nested) instanceof ObjectNode inner && inner.has(field)) {
-        target = inner;
-      }
-    }
-    if (remove) {
-      target.remove(field);
-    } else {
-      target.set(field, replacement);
-    }
-    String topic = encoded.event().topic().toString();
+  /** An event, and the contract field to remove or to set to {@code replacement}. */
+  record FieldMutation(
+      TelemetryGenerators.Encoded encoded, String field, JsonNode replacement, boolean remove) {}
 
-    List<Decoded> decoded = assertTotal(topic, JSON.writeValueAsBytes(object));
+  @Test
+  void mutatedFields_neverThrow_andAcceptedEventsRoundTrip() {
+    Property.forAll(
+        1000,
+        d ->
+            new FieldMutation(
+                TelemetryGenerators.encodedEvent(d),
+                d.pick(CONTRACT_FIELDS),
+                jsonValue(d),
+                d.bool()),
+        m -> {
+          ObjectNode object = (ObjectNode) JSON.readTree(m.encoded().payload());
+          ObjectNode target = object;
+          for (String nested : List.of("measurements", "scores", "redTags")) {
+            if (object.get(nested) instanceof ObjectNode inner && inner.has(m.field())) {
+              target = inner;
+            }
+          }
+          if (m.remove()) {
+            target.remove(m.field());
+          } else {
+            target.set(m.field(), m.replacement());
+          }
+          String topic = m.encoded().event().topic().toString();
 
-    // whatever the decoder accepts, it writes back and reads again as the same event
-    if (decoded.get(0) instanceof TelemetryEvent event) {
-      byte[] again =
-          new TelemetryEncoder(TelemetryEncoder.TimeFormat.RFC_3339, ZoneOffset.UTC).encode(event);
-      assertThat(decoder.decode(topic, again, TelemetryArbitraries.ARRIVAL)).containsExactly(event);
-    }
+          List<Decoded> decoded = assertTotal(topic, JSON.writeValueAsBytes(object));
+
+          // whatever the decoder accepts, it writes back and reads again as the same event
+          if (decoded.get(0) instanceof TelemetryEvent event) {
+            byte[] again =
+                new TelemetryEncoder(TelemetryEncoder.TimeFormat.RFC_3339, ZoneOffset.UTC)
+                    .encode(event);
+            assertThat(decoder.decode(topic, again, TelemetryGenerators.ARRIVAL))
+                .containsExactly(event);
+          }
+        });
   }
 
-  @Property
-  void mutatedBytes_neverThrow(
-      @ForAll("encodedEvents") TelemetryArbitraries.Encoded encoded,
-      @ForAll("byteMutations") List<int[]> mutations) {
-    byte[] payload = encoded.payload();
-    for (int[] mutation : mutations) {
-      payload = mutate(payload, mutation[0], mutation[1], mutation[2]);
-    }
+  /** An event and the byte mutations to make to its payload: kind, position, value each. */
+  record ByteMutations(TelemetryGenerators.Encoded encoded, List<int[]> mutations) {}
 
-    assertTotal(encoded.event().topic().toString(), payload);
+  @Test
+  void mutatedBytes_neverThrow() {
+    Property.forAll(
+        1000,
+        d -> new ByteMutations(TelemetryGenerators.encodedEvent(d), byteMutations(d)),
+        m -> {
+          byte[] payload = m.encoded().payload();
+          for (int[] mutation : m.mutations()) {
+            payload = mutate(payload, mutation[0], mutation[1], mutation[2]);
+          }
+
+          assertTotal(m.encoded().event().topic().toString(), payload);
+        });
   }
 
   private List<Decoded> assertTotal(String topic, byte[] payload) {
-    List<Decoded> decoded = decoder.decode(topic, payload, TelemetryArbitraries.ARRIVAL);
+    List<Decoded> decoded = decoder.decode(topic, payload, TelemetryGenerators.ARRIVAL);
 
     assertThat(decoded).isNotEmpty().doesNotContainNull();
     for (Decoded result : decoded) {
@@ -193,101 +229,79 @@ class DecoderPropertiesTest {
     return out;
   }
 
-  @Provide
-  Arbitrary<TelemetryArbitraries.Encoded> encodedEvents() {
-    return TelemetryArbitraries.encodedEvents();
+  /** 1 to 20 events of one topic. */
+  private static List<TelemetryEvent> batch(Draw d) {
+    Topic topic = TelemetryGenerators.topic(d);
+    return d.listOf(
+        1, 20, e -> TelemetryGenerators.event(e, topic, TelemetryEncoder.TimeFormat.RFC_3339));
   }
 
-  @Provide
-  Arbitrary<List<TelemetryEvent>> batches() {
-    return TelemetryArbitraries.channels()
-        .flatMap(TelemetryArbitraries::topics)
-        .flatMap(
-            topic ->
-                TelemetryArbitraries.events(topic, TelemetryEncoder.TimeFormat.RFC_3339)
-                    .list()
-                    .ofMinSize(1)
-                    .ofMaxSize(20));
+  /** Any string up to 120 characters, a valid topic, one with {@code +} for {@code /}, or null. */
+  private static String topicString(Draw d) {
+    return switch (d.intBetween(0, 3)) {
+      case 0 -> d.string(0, 120, Chars.any());
+      case 1 -> validTopicString(d);
+      case 2 -> validTopicString(d).replace('/', '+');
+      default -> null;
+    };
   }
 
-  @Provide
-  Arbitrary<String> topicStrings() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(120),
-        validTopicStrings(),
-        validTopicStrings().map(t -> t.replace('/', '+')),
-        Arbitraries.just(null));
+  private static String validTopicString(Draw d) {
+    return TelemetryGenerators.topic(d).toString();
   }
 
-  @Provide
-  Arbitrary<String> validTopicStrings() {
-    return TelemetryArbitraries.channels()
-        .flatMap(TelemetryArbitraries::topics)
-        .map(Topic::toString);
+  private static List<int[]> byteMutations(Draw d) {
+    return d.listOf(
+        1, 4, e -> new int[] {e.intBetween(0, 3), e.intBetween(0, 10_000), e.intBetween(0, 255)});
   }
 
-  @Provide
-  Arbitrary<String> contractFields() {
-    return Arbitraries.of(CONTRACT_FIELDS);
+  private static JsonNode jsonValue(Draw d) {
+    return jsonValue(d, 3);
   }
 
-  @Provide
-  Arbitrary<List<int[]>> byteMutations() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 3),
-            Arbitraries.integers().between(0, 10_000),
-            Arbitraries.integers().between(0, 255))
-        .as((kind, position, value) -> new int[] {kind, position, value})
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(4);
+  /** A scalar, or (above depth 0) an array of up to 4 or an object of up to 5 values. */
+  private static JsonNode jsonValue(Draw d, int depth) {
+    return switch (depth == 0 ? 0 : d.intBetween(0, 2)) {
+      case 0 -> scalar(d);
+      case 1 -> array(d.listOf(0, 4, e -> jsonValue(e, depth - 1)));
+      default ->
+          object(
+              d.mapOf(
+                  0,
+                  5,
+                  e -> e.bool() ? e.pick(CONTRACT_FIELDS) : e.string(0, 8, Chars.any()),
+                  e -> jsonValue(e, depth - 1)));
+    };
   }
 
-  @Provide
-  Arbitrary<JsonNode> jsonValues() {
-    return jsonValues(3);
-  }
-
-  private static Arbitrary<JsonNode> jsonValues(int depth) {
-    if (depth == 0) {
-      return scalars();
-    }
-    Arbitrary<String> names =
-        Arbitraries.oneOf(Arbitraries.of(CONTRACT_FIELDS), Arbitraries.strings().ofMaxLength(8));
-    return Arbitraries.oneOf(
-        scalars(),
-        jsonValues(depth - 1).list().ofMaxSize(4).map(DecoderPropertiesTest::array),
-        Arbitraries.maps(names, jsonValues(depth - 1))
-            .ofMaxSize(5)
-            .map(DecoderPropertiesTest::object));
-  }
-
-  private static Arbitrary<JsonNode> scalars() {
-    return Arbitraries.oneOf(
-        Arbitraries.just(NODES.nullNode()),
-        Arbitraries.of(true, false).map(NODES::booleanNode),
-        Arbitraries.longs().map(NODES::numberNode),
-        Arbitraries.bigIntegers()
-            .between(BigInteger.TEN.pow(20).negate(), BigInteger.TEN.pow(20))
-            .map(NODES::numberNode),
-        Arbitraries.doubles().map(NODES::numberNode),
-        Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e-320).map(NODES::numberNode),
-        Arbitraries.strings().ofMaxLength(80).map(NODES::textNode),
-        Arbitraries.of(
-                "RUNNING",
-                "DOWN",
-                "OK",
-                "PASS",
-                "START",
-                "END",
-                "IMPLEMENTED",
-                "QUALITY",
-                "scrap",
-                "PK",
-                "2026-11-26T06:00:00+05:00",
-                "2026-11-26T06:00:00",
-                "")
-            .map(NODES::textNode));
+  private static JsonNode scalar(Draw d) {
+    return switch (d.intBetween(0, 7)) {
+      case 0 -> NODES.nullNode();
+      case 1 -> NODES.booleanNode(d.bool());
+      case 2 -> NODES.numberNode(d.anyLong());
+      case 3 ->
+          NODES.numberNode(
+              d.bigIntegerBetween(BigInteger.TEN.pow(20).negate(), BigInteger.TEN.pow(20)));
+      case 4 -> NODES.numberNode(d.anyDouble());
+      case 5 -> NODES.numberNode(d.pick(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e-320));
+      case 6 -> NODES.textNode(d.string(0, 80, Chars.any()));
+      default ->
+          NODES.textNode(
+              d.pick(
+                  "RUNNING",
+                  "DOWN",
+                  "OK",
+                  "PASS",
+                  "START",
+                  "END",
+                  "IMPLEMENTED",
+                  "QUALITY",
+                  "scrap",
+                  "PK",
+                  "2026-11-26T06:00:00+05:00",
+                  "2026-11-26T06:00:00",
+                  ""));
+    };
   }
 
   private static JsonNode array(List<JsonNode> elements) {
