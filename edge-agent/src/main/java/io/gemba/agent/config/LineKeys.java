@@ -77,7 +77,8 @@ final class LineKeys {
         idealCycleTimes("`stationDefaults.idealCycleTimes`", "per product");
     static final DataMap<MachineState> STATE_CODES =
         stateCodes(
-            "`stationDefaults.stateCodes`", "how the PLC's numeric state codes map to states");
+            "`stationDefaults.stateCodes` (PackML)",
+            "how the PLC's numeric state codes map to states");
 
     static final Keys KEYS = Keys.of(ID, IDEAL_CYCLE_TIME, IDEAL_CYCLE_TIMES, STATE_CODES);
 

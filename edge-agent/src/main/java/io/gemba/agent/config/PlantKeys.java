@@ -25,8 +25,7 @@ final class PlantKeys {
     static final Nested STATION_DEFAULTS =
         Nested.mapping("stationDefaults", LineKeys.StationDefaults.KEYS);
     static final Nested SITES =
-        Nested.list(
-            "sites", "i", true, "list of sites, at least one", "the plant's sites", Site.KEYS);
+        Nested.list("sites", "i", true, "list of sites", "the plant's sites", Site.KEYS);
 
     static final Keys KEYS = Keys.of(POLICY, STATION_DEFAULTS, SITES);
 

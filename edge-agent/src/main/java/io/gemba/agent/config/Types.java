@@ -26,7 +26,7 @@ final class Types {
 
   static final Type<String> REASON =
       Type.scalar(
-          "text, 1 to " + Parsers.LABEL_LENGTH + " characters",
+          "text, 1 to " + Parsers.LABEL_LENGTH + " printable characters",
           Parsers.label(Parsers.LABEL_LENGTH));
   static final Type<Integer> INTEGER = Type.scalar("integer", Parsers.int32());
   static final Type<Duration> DURATION =
