@@ -1,6 +1,9 @@
 package io.gemba.agent.config;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A map whose keys the user chooses: products in {@code idealCycleTimes}, codes in {@code
@@ -51,6 +54,14 @@ final class DataMap<T> implements Declaration {
     return entriesRequired
         ? Key.required(key, values, doc)
         : Key.optional(key, values, "left out", doc);
+  }
+
+  /** {@code entries} as they would be written in the file, by key: {@code {A: 50s, B: 95s}}. */
+  String format(Map<String, T> entries) {
+    return new TreeMap<>(entries)
+        .entrySet().stream()
+            .map(entry -> entry.getKey() + ": " + values.format(entry.getValue()))
+            .collect(Collectors.joining(", ", "{", "}"));
   }
 
   Keys entryKeys() {
