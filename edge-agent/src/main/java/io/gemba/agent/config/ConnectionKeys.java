@@ -101,26 +101,25 @@ final class ConnectionKeys {
   /** {@code mqtt.tls}: PEM files, which must exist when the file is loaded. */
   static final class Tls {
 
+    private static final Type<Path> PEM_FILE = Types.readableFile("path (PEM)");
+
     static final Key<Path> CA_FILE =
         Key.optional(
             "caFile",
-            Types.readableFile("path (PEM)"),
+            PEM_FILE,
             "the JVM's trust store",
             "with an `ssl://` server: the certificates of the authorities that may sign the"
                 + " broker's certificate");
     static final Key<Path> CERT_FILE =
         Key.optional(
             "certFile",
-            Types.readableFile("path (PEM)"),
+            PEM_FILE,
             "none",
             "the agent's certificate (and chain), for a broker that requires client"
                 + " certificates");
     static final Key<Path> KEY_FILE =
         Key.optional(
-            "keyFile",
-            Types.readableFile("path (PEM)"),
-            "none",
-            "its private key, PKCS#8 or PKCS#1, not encrypted");
+            "keyFile", PEM_FILE, "none", "its private key, PKCS#8 or PKCS#1, not encrypted");
 
     static final Keys KEYS = Keys.of(CA_FILE, CERT_FILE, KEY_FILE);
 

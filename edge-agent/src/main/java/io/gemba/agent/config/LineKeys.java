@@ -15,9 +15,7 @@ final class LineKeys {
   static final class StationDefaults {
 
     static final Key<Duration> IDEAL_CYCLE_TIME =
-        Key.optional(
-            "idealCycleTime",
-            Types.POSITIVE_DURATION,
+        idealCycleTime(
             "none (no performance computed)",
             "ideal cycle time of products not in `idealCycleTimes`");
     static final DataMap<Duration> IDEAL_CYCLE_TIMES =
@@ -68,9 +66,7 @@ final class LineKeys {
     static final Key<String> ID =
         Key.required("id", Types.LINE_ID, "the station level of the topics");
     static final Key<Duration> IDEAL_CYCLE_TIME =
-        Key.optional(
-            "idealCycleTime",
-            Types.POSITIVE_DURATION,
+        idealCycleTime(
             "`stationDefaults.idealCycleTime`",
             "the fastest the station makes one part, for products not in `idealCycleTimes`");
     static final DataMap<Duration> IDEAL_CYCLE_TIMES =
@@ -96,6 +92,11 @@ final class LineKeys {
     static final Keys KEYS = Keys.of(STATE, REASON);
 
     private StateCode() {}
+  }
+
+  /** The ideal cycle time of products not in {@code idealCycleTimes}. */
+  private static Key<Duration> idealCycleTime(String whenAbsent, String doc) {
+    return Key.optional("idealCycleTime", Types.POSITIVE_DURATION, whenAbsent, doc);
   }
 
   /** Product to ideal cycle time; a product left without a time is left out. */
