@@ -30,6 +30,12 @@ final class Checks {
         : Optional.empty();
   }
 
+  static Optional<String> notNegative(Duration duration) {
+    return duration.isNegative()
+        ? Optional.of("must not be negative, was " + Durations.format(duration))
+        : Optional.empty();
+  }
+
   /** For MQTT, which counts these in whole seconds. */
   static Optional<String> wholeSeconds(Duration duration, long minSeconds, long maxSeconds) {
     if (duration.getNano() != 0) {

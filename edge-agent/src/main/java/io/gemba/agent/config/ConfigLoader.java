@@ -85,13 +85,14 @@ public final class ConfigLoader {
     Problems problems = new Problems();
     EnvOverrides env = new EnvOverrides(environment);
     Section root = Section.root(tree, new Section.Context(problems, env, baseDir));
-    Optional<PlantModel> plant = PlantSection.plant(root.section("plant"));
-    Optional<DecoderSettings> decoder = RuntimeSections.decoder(root.section("decoder"), plant);
-    Optional<MqttConfig> mqtt = ConnectionSections.mqtt(root.section("mqtt"));
-    Optional<InfluxConfig> influx = ConnectionSections.influx(root.section("influx"));
-    Optional<HttpConfig> http = RuntimeSections.http(root.section("http"));
-    Optional<EngineConfig> engine = RuntimeSections.engine(root.section("engine"));
-    Optional<SpoolConfig> spool = RuntimeSections.spool(root.section("spool"));
+    Optional<PlantModel> plant = PlantSection.plant(root.section(FileKeys.PLANT));
+    Optional<DecoderSettings> decoder =
+        RuntimeSections.decoder(root.section(FileKeys.DECODER), plant);
+    Optional<MqttConfig> mqtt = ConnectionSections.mqtt(root.section(FileKeys.MQTT));
+    Optional<InfluxConfig> influx = ConnectionSections.influx(root.section(FileKeys.INFLUX));
+    Optional<HttpConfig> http = RuntimeSections.http(root.section(FileKeys.HTTP));
+    Optional<EngineConfig> engine = RuntimeSections.engine(root.section(FileKeys.ENGINE));
+    Optional<SpoolConfig> spool = RuntimeSections.spool(root.section(FileKeys.SPOOL));
     root.finish();
     env.unknownVariables().forEach(problems::add);
     if (problems.count() > 0) {

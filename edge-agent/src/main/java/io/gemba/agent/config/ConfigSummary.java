@@ -1,5 +1,13 @@
 package io.gemba.agent.config;
 
+import io.gemba.agent.config.ConnectionKeys.Influx;
+import io.gemba.agent.config.ConnectionKeys.Mqtt;
+import io.gemba.agent.config.ConnectionKeys.Tls;
+import io.gemba.agent.config.PlantKeys.Policy;
+import io.gemba.agent.config.RuntimeKeys.Decoder;
+import io.gemba.agent.config.RuntimeKeys.Engine;
+import io.gemba.agent.config.RuntimeKeys.Http;
+import io.gemba.agent.config.RuntimeKeys.Spool;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.KpiPolicy;
@@ -9,17 +17,19 @@ import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
-import java.nio.file.Path;
+import io.gemba.collector.telemetry.StateCodeTable;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A human summary of a loaded configuration, for {@code check-config}: what the agent would do.
- * Secrets show only as set or not set.
+ * A human summary of a loaded configuration, for {@code check-config}: what the agent would do. The
+ * plant is summed up (sites, shifts, lines); every other section shows each of its keys, named as
+ * in the file, with its value as it would be written there and {@code (default)} where it is the
+ * default ({@link KeyLines}, from the declarations). Secrets show only as set or not set.
  */
 public final class ConfigSummary {
 
@@ -30,45 +40,31 @@ public final class ConfigSummary {
     Objects.requireNonNull(config, "config");
     List<String> lines = new ArrayList<>();
     plant(config.plant(), lines);
-    lines.add(
-        "decoder: payloads up to "
-            + config.decoder().maxPayloadBytes()
-            + " bytes, batches up to "
-            + config.decoder().maxBatchElements()
-            + " elements");
-    mqtt(config.mqtt(), lines);
+    policy(config.plant().policy()).appendTo(lines);
+    stationDefaults(config.plant().stationDefaults()).appendTo(lines);
+    new KeyLines("decoder")
+        .value(Decoder.MAX_PAYLOAD_BYTES, config.decoder().maxPayloadBytes())
+        .value(Decoder.MAX_BATCH_ELEMENTS, config.decoder().maxBatchElements())
+        .appendTo(lines);
+    mqtt(config.mqtt()).appendTo(lines);
     influx(config.influx(), lines);
     HttpConfig http = config.http();
-    lines.add(
-        "http: listens on "
-            + http.host()
-            + (http.port() == 0 ? ", any free port" : ":" + http.port())
-            + (http.token().isPresent()
-                ? ", /metrics and /api/ behind a bearer token"
-                : ", no token asked"));
+    new KeyLines("http")
+        .value(Http.HOST, http.host())
+        .value(Http.PORT, http.port(), http.port() == 0 ? "any free port" : null)
+        .secret(Http.TOKEN, http.token())
+        .appendTo(lines);
     EngineConfig engine = config.engine();
-    lines.add(
-        "engine: "
-            + (engine.instances() == 0
-                ? "one instance per processor (" + engine.effectiveInstances() + " here)"
-                : count(engine.instances(), "instance"))
-            + ", tick every "
-            + Durations.format(engine.tickInterval())
-            + (engine.batchWait().isZero()
-                ? ", each message applied at once"
-                : ", batches gathered for " + Durations.format(engine.batchWait())));
-    SpoolConfig spool = config.spool();
-    lines.add(
-        spool.enabled()
-            ? "spool: "
-                + spool.dir().orElseThrow()
-                + ", up to "
-                + spool.maxMegabytes()
-                + " MB kept, files of "
-                + spool.segmentMegabytes()
-                + " MB, a checkpoint every "
-                + Durations.format(spool.checkpointInterval())
-            : "spool: none, points wait in memory");
+    String perProcessor =
+        engine.instances() == 0
+            ? "one per processor, " + engine.effectiveInstances() + " here"
+            : null;
+    new KeyLines("engine")
+        .value(Engine.INSTANCES, engine.instances(), perProcessor)
+        .value(Engine.TICK_INTERVAL, engine.tickInterval())
+        .value(Engine.BATCH_WAIT, engine.batchWait())
+        .appendTo(lines);
+    spool(config.spool(), lines);
     return String.join("\n", lines) + "\n";
   }
 
@@ -125,49 +121,53 @@ public final class ConfigSummary {
                     .collect(Collectors.joining(", ")));
       }
     }
-    KpiPolicy p = plant.policy();
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "  policy: micro-stops %s (under %s), OEE target %s, local content target %s,"
-                + " allowed lateness %s, startup after changeover %s",
-            p.microStopPolicy().wireName(),
-            Durations.format(p.microStopThreshold()),
-            percent(p.oeeTarget()),
-            percent(p.localContentTarget()),
-            Durations.format(p.allowedLateness()),
-            Durations.format(p.startupAfterChangeover())));
-    StationDefaults d = plant.stationDefaults();
-    lines.add(
-        "  unconfigured stations: ideal cycle time "
-            + d.idealCycleTimes().forProduct(null).map(Durations::format).orElse("unknown")
-            + ", "
-            + count(d.stateCodes().entries().size(), "state code"));
   }
 
-  private static void mqtt(MqttConfig m, List<String> lines) {
-    lines.add(
-        "mqtt: " + m.server() + " as " + m.clientId() + ", topics " + String.join(" ", m.topics()));
-    lines.add("  user " + m.username().orElse("(none)") + ", password " + setOrNot(m.password()));
+  private static KeyLines policy(KpiPolicy p) {
+    return new KeyLines("plant.policy")
+        .value(Policy.MICRO_STOP_POLICY, p.microStopPolicy())
+        .value(Policy.MICRO_STOP_THRESHOLD, p.microStopThreshold())
+        .value(Policy.OEE_TARGET, p.oeeTarget())
+        .value(Policy.LOCAL_CONTENT_TARGET, p.localContentTarget())
+        .value(Policy.ALLOWED_LATENESS, p.allowedLateness())
+        .value(Policy.STARTUP_AFTER_CHANGEOVER, p.startupAfterChangeover());
+  }
+
+  private static KeyLines stationDefaults(StationDefaults d) {
+    StateCodeTable codes = d.stateCodes();
+    return new KeyLines("plant.stationDefaults")
+        .optional(
+            LineKeys.StationDefaults.IDEAL_CYCLE_TIME,
+            Optional.ofNullable(d.idealCycleTimes().defaultTime()))
+        .entries(LineKeys.StationDefaults.IDEAL_CYCLE_TIMES, d.idealCycleTimes().byProduct())
+        .row(
+            LineKeys.StationDefaults.STATE_CODES,
+            codes == StateCodeTable.packMl()
+                ? LineKeys.StationDefaults.STATE_CODES.defaultText()
+                : count(codes.entries().size(), "code"));
+  }
+
+  private static KeyLines mqtt(MqttConfig m) {
+    KeyLines keys =
+        new KeyLines("mqtt")
+            .value(Mqtt.SERVER, m.server())
+            .value(Mqtt.CLIENT_ID, m.clientId())
+            .value(Mqtt.TOPICS, m.topics())
+            .optional(Mqtt.USERNAME, m.username())
+            .secret(Mqtt.PASSWORD, m.password())
+            .value(Mqtt.SESSION_EXPIRY, m.sessionExpiry())
+            .value(Mqtt.RECEIVE_MAXIMUM, m.receiveMaximum())
+            .value(Mqtt.CONNECT_TIMEOUT, m.connectTimeout())
+            .value(Mqtt.KEEP_ALIVE, m.keepAlive())
+            .value(Mqtt.RECONNECT_MIN_DELAY, m.reconnectMinDelay())
+            .value(Mqtt.RECONNECT_MAX_DELAY, m.reconnectMaxDelay());
     if (m.isTls()) {
-      lines.add(
-          "  TLS, trusting "
-              + m.tls().caFile().map(Path::toString).orElse("the JVM's default authorities")
-              + m.tls().certFile().map(cert -> ", client certificate " + cert).orElse(""));
+      keys.in(Mqtt.TLS)
+          .optional(Tls.CA_FILE, m.tls().caFile())
+          .optional(Tls.CERT_FILE, m.tls().certFile())
+          .optional(Tls.KEY_FILE, m.tls().keyFile());
     }
-    lines.add(
-        "  session expiry "
-            + Durations.format(m.sessionExpiry())
-            + ", receive maximum "
-            + m.receiveMaximum()
-            + ", connect timeout "
-            + Durations.format(m.connectTimeout())
-            + ", keep alive "
-            + Durations.format(m.keepAlive())
-            + ", reconnect after "
-            + Durations.format(m.reconnectMinDelay())
-            + " to "
-            + Durations.format(m.reconnectMaxDelay()));
+    return keys;
   }
 
   private static void influx(InfluxConfig i, List<String> lines) {
@@ -175,32 +175,29 @@ public final class ConfigSummary {
       lines.add("influx: none (KPIs only on the HTTP API and /metrics)");
       return;
     }
-    lines.add(
-        "influx: "
-            + i.url().get()
-            + ", org "
-            + i.org()
-            + ", bucket "
-            + i.bucket()
-            + ", token "
-            + setOrNot(i.token()));
-    lines.add(
-        "  batches of up to "
-            + i.batchSize()
-            + " points every "
-            + Durations.format(i.flushInterval())
-            + ", up to "
-            + i.maxPendingPoints()
-            + " pending, timeout "
-            + Durations.format(i.timeout()));
+    new KeyLines("influx")
+        .optional(Influx.URL, i.url())
+        .value(Influx.ORG, i.org())
+        .value(Influx.BUCKET, i.bucket())
+        .secret(Influx.TOKEN, i.token())
+        .value(Influx.BATCH_SIZE, i.batchSize())
+        .value(Influx.FLUSH_INTERVAL, i.flushInterval())
+        .value(Influx.MAX_PENDING_POINTS, i.maxPendingPoints())
+        .value(Influx.TIMEOUT, i.timeout())
+        .appendTo(lines);
   }
 
-  private static String setOrNot(Secret secret) {
-    return secret.isPresent() ? "set" : "not set";
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  private static void spool(SpoolConfig spool, List<String> lines) {
+    if (!spool.enabled()) {
+      lines.add("spool: none, points wait in memory");
+      return;
+    }
+    new KeyLines("spool")
+        .optional(Spool.DIR, spool.dir())
+        .value(Spool.MAX_MEGABYTES, spool.maxMegabytes())
+        .value(Spool.SEGMENT_MEGABYTES, spool.segmentMegabytes())
+        .value(Spool.CHECKPOINT_INTERVAL, spool.checkpointInterval())
+        .appendTo(lines);
   }
 
   private static String count(int n, String what) {

@@ -31,8 +31,8 @@ import java.util.TreeMap;
  *
  * <p>A variable that starts with {@code GEMBA_} and names no key is an error that names the
  * variable, so that a typo does not go unnoticed. Not counted as such: the secret variables ({@code
- * GEMBA_MQTT_PASSWORD}, {@code GEMBA_INFLUX_TOKEN}, named like the keys the file must not have) and
- * {@value #SCRIPT_VARIABLE}, which Gemba's build scripts read.
+ * GEMBA_MQTT_PASSWORD}, {@code GEMBA_INFLUX_TOKEN}, {@code GEMBA_HTTP_TOKEN}, named like the keys
+ * the file must not have) and {@value #SCRIPT_VARIABLE}, which Gemba's build scripts read.
  *
  * <p>The loader asks for each key it reads, so a variable counts as known exactly when the key it
  * names is read. Values are never part of a problem's text here, only names.
@@ -59,7 +59,11 @@ final class EnvOverrides {
         });
   }
 
-  /** The variable that sets the value at {@code path}. */
+  /**
+   * The variable that sets the value at {@code path}; for a path of the declarations, as the
+   * documentation writes it: {@code GEMBA_PLANT_SITES_<i>_ZONE}, {@code
+   * ..._IDEAL_CYCLE_TIMES_<PRODUCT>}.
+   */
   static String variableFor(KeyPath path) {
     StringBuilder out = new StringBuilder(PREFIX);
     String separator = "";
@@ -70,8 +74,14 @@ final class EnvOverrides {
         out.append(upperSnake(key.name()));
       } else if (step instanceof KeyPath.Index index) {
         out.append(index.index());
+      } else if (step instanceof KeyPath.Entry entry) {
+        out.append(envWord(entry.name()));
+      } else if (step instanceof KeyPath.AnyIndex any) {
+        out.append('<').append(any.placeholder()).append('>');
       } else {
-        out.append(envWord(((KeyPath.Entry) step).name()));
+        out.append('<')
+            .append(((KeyPath.AnyEntry) step).placeholder().toUpperCase(Locale.ROOT))
+            .append('>');
       }
     }
     return out.toString();

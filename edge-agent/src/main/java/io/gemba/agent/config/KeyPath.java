@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * Where a value sits in the configuration: {@code plant.sites[0].zone}. Its text names the key in
  * problems; {@link EnvOverrides#variableFor} turns it into the name of the environment variable
- * that overrides it.
+ * that overrides it. A path of the declarations ({@link Keys}) may hold placeholders instead of
+ * indices and entries, as the documentation writes them: {@code plant.sites[<i>].zone}.
  */
 final class KeyPath {
 
-  /** One step of a path: a key of the schema, an index in a list, or a key of a data map. */
-  sealed interface Step permits Key, Index, Entry {}
+  /**
+   * One step of a path: a key of the schema, an index in a list, or a key of a data map; or, in a
+   * path of the declarations, any index or any key of a data map.
+   */
+  sealed interface Step permits Key, Index, Entry, AnyIndex, AnyEntry {}
 
   /** A key of the schema, in camelCase, as {@code receiveMaximum}. */
   record Key(String name) implements Step {}
@@ -21,6 +25,12 @@ final class KeyPath {
 
   /** A key chosen by the user in a map, as a product name in {@code idealCycleTimes}. */
   record Entry(String name) implements Step {}
+
+  /** Any element of a list, as the documentation writes it: {@code [<i>]}. */
+  record AnyIndex(String placeholder) implements Step {}
+
+  /** Any key of a data map, as the documentation writes it: {@code .<product>}. */
+  record AnyEntry(String placeholder) implements Step {}
 
   private static final KeyPath ROOT = new KeyPath(List.of());
 
@@ -56,6 +66,16 @@ final class KeyPath {
     return append(new Entry(name));
   }
 
+  /** Any element of the list here, written {@code [<placeholder>]}. */
+  KeyPath anyIndex(String placeholder) {
+    return append(new AnyIndex(placeholder));
+  }
+
+  /** Any key of the data map here, written {@code .<placeholder>}. */
+  KeyPath anyEntry(String placeholder) {
+    return append(new AnyEntry(placeholder));
+  }
+
   List<Step> steps() {
     return steps;
   }
@@ -80,15 +100,24 @@ final class KeyPath {
     for (Step step : steps) {
       if (step instanceof Index index) {
         out.append('[').append(index.index()).append(']');
+      } else if (step instanceof AnyIndex any) {
+        out.append("[<").append(any.placeholder()).append(">]");
       } else {
         if (out.length() > 0) {
           out.append('.');
         }
-        String name = step instanceof Key key ? key.name() : ((Entry) step).name();
-        out.append(name.isEmpty() ? "\"\"" : name);
+        out.append(name(step));
       }
     }
     return out.toString();
+  }
+
+  private static String name(Step step) {
+    if (step instanceof AnyEntry any) {
+      return "<" + any.placeholder() + ">";
+    }
+    String name = step instanceof Key key ? key.name() : ((Entry) step).name();
+    return name.isEmpty() ? "\"\"" : name;
   }
 
   @Override

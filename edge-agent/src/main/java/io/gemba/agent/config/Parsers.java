@@ -117,19 +117,6 @@ final class Parsers {
     return Durations::parse;
   }
 
-  static Parser<Duration> positiveDuration() {
-    return duration().check(Checks::positive);
-  }
-
-  static Parser<Duration> nonNegativeDuration() {
-    return duration()
-        .check(
-            d ->
-                d.isNegative()
-                    ? Optional.of("must not be negative, was " + Durations.format(d))
-                    : Optional.empty());
-  }
-
   /** A local time, {@code 06:00} or {@code 06:00:30}; {@code 24:00} is midnight at the end. */
   static Parser<LocalTime> time() {
     return text -> {

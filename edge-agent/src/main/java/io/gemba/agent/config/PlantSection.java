@@ -1,5 +1,10 @@
 package io.gemba.agent.config;
 
+import io.gemba.agent.config.PlantKeys.Break;
+import io.gemba.agent.config.PlantKeys.Plant;
+import io.gemba.agent.config.PlantKeys.Policy;
+import io.gemba.agent.config.PlantKeys.Shift;
+import io.gemba.agent.config.PlantKeys.Site;
 import io.gemba.collector.kpi.MicroStopPolicy;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.BreakDefinition;
@@ -21,7 +26,7 @@ import java.util.Set;
 
 /**
  * Reads the {@code plant} section: the KPI policy, the station defaults and the sites with their
- * shift calendars. Areas, lines and stations are read by {@link LineSection}.
+ * shift calendars ({@link PlantKeys}). Areas, lines and stations are read by {@link LineSection}.
  */
 final class PlantSection {
 
@@ -29,11 +34,12 @@ final class PlantSection {
 
   static Optional<PlantModel> plant(Section s) {
     int mark = s.mark();
-    Optional<KpiPolicy> policy = policy(s.section("policy"));
-    Optional<StationDefaults> defaults = LineSection.stationDefaults(s.section("stationDefaults"));
+    Optional<KpiPolicy> policy = policy(s.section(Plant.POLICY));
+    Optional<StationDefaults> defaults =
+        LineSection.stationDefaults(s.section(Plant.STATION_DEFAULTS));
     StationDefaults inherited = defaults.orElse(StationDefaults.standard());
     List<SiteConfig> sites = new ArrayList<>();
-    for (Section site : s.sections("sites", true).orElse(List.of())) {
+    for (Section site : s.sections(Plant.SITES).orElse(List.of())) {
       site(site, inherited).ifPresent(sites::add);
     }
     s.finish();
@@ -43,42 +49,41 @@ final class PlantSection {
   /** {@code plant.policy}: each key defaults to {@link KpiPolicy#defaults()}. */
   static Optional<KpiPolicy> policy(Section s) {
     int mark = s.mark();
-    KpiPolicy d = KpiPolicy.defaults();
-    MicroStopPolicy microStops =
-        s.value("microStopPolicy", d.microStopPolicy(), Parsers.microStopPolicy());
-    Duration threshold =
-        s.value("microStopThreshold", d.microStopThreshold(), Parsers.positiveDuration());
-    double oeeTarget = s.value("oeeTarget", d.oeeTarget(), Parsers.fraction());
-    double localContentTarget =
-        s.value("localContentTarget", d.localContentTarget(), Parsers.fraction());
-    Duration lateness =
-        s.value("allowedLateness", d.allowedLateness(), Parsers.nonNegativeDuration());
-    Duration startup =
-        s.value(
-            "startupAfterChangeover", d.startupAfterChangeover(), Parsers.nonNegativeDuration());
+    Optional<MicroStopPolicy> microStops = s.read(Policy.MICRO_STOP_POLICY);
+    Optional<Duration> threshold = s.read(Policy.MICRO_STOP_THRESHOLD);
+    Optional<Double> oeeTarget = s.read(Policy.OEE_TARGET);
+    Optional<Double> localContentTarget = s.read(Policy.LOCAL_CONTENT_TARGET);
+    Optional<Duration> lateness = s.read(Policy.ALLOWED_LATENESS);
+    Optional<Duration> startup = s.read(Policy.STARTUP_AFTER_CHANGEOVER);
     s.finish();
     return s.build(
         mark,
         () ->
-            new KpiPolicy(microStops, threshold, oeeTarget, localContentTarget, lateness, startup));
+            new KpiPolicy(
+                microStops.get(),
+                threshold.get(),
+                oeeTarget.get(),
+                localContentTarget.get(),
+                lateness.get(),
+                startup.get()));
   }
 
   private static Optional<SiteConfig> site(Section s, StationDefaults defaults) {
     int mark = s.mark();
-    Optional<String> id = s.required("id", Parsers.name());
-    Optional<String> country = s.required("country", Parsers.country());
-    Optional<ZoneId> zone = s.required("zone", Parsers.zone());
-    Set<LocalDate> holidays = Set.copyOf(s.list("holidays", Parsers.date()).orElse(List.of()));
+    Optional<String> id = s.read(Site.ID);
+    Optional<String> country = s.read(Site.COUNTRY);
+    Optional<ZoneId> zone = s.read(Site.ZONE);
+    Set<LocalDate> holidays = Set.copyOf(s.read(Site.HOLIDAYS).orElse(List.of()));
     int shiftsMark = s.mark();
     List<ShiftDefinition> shifts = new ArrayList<>();
-    for (Section shift : s.sections("shifts", true).orElse(List.of())) {
+    for (Section shift : s.sections(Site.SHIFTS).orElse(List.of())) {
       shift(shift).ifPresent(shifts::add);
     }
     Optional<ShiftCalendar> calendar =
         zone.flatMap(
-            z -> s.buildAt("shifts", shiftsMark, () -> new ShiftCalendar(z, shifts, holidays)));
+            z -> s.buildAt(Site.SHIFTS, shiftsMark, () -> new ShiftCalendar(z, shifts, holidays)));
     List<AreaConfig> areas = new ArrayList<>();
-    for (Section area : s.sections("areas", false).orElse(List.of())) {
+    for (Section area : s.sections(Site.AREAS).orElse(List.of())) {
       LineSection.area(area, defaults).ifPresent(areas::add);
     }
     s.finish();
@@ -88,12 +93,12 @@ final class PlantSection {
 
   private static Optional<ShiftDefinition> shift(Section s) {
     int mark = s.mark();
-    Optional<String> name = s.required("name", Parsers.name());
-    Optional<LocalTime> start = s.required("start", Parsers.time());
-    Optional<LocalTime> end = s.required("end", Parsers.time());
-    Optional<List<DayOfWeek>> days = s.list("days", Parsers.day(), true);
+    Optional<String> name = s.read(Shift.NAME);
+    Optional<LocalTime> start = s.read(Shift.START);
+    Optional<LocalTime> end = s.read(Shift.END);
+    Optional<List<DayOfWeek>> days = s.read(Shift.DAYS);
     List<BreakDefinition> breaks = new ArrayList<>();
-    for (Section b : s.sections("breaks", false).orElse(List.of())) {
+    for (Section b : s.sections(Shift.BREAKS).orElse(List.of())) {
       pause(b).ifPresent(breaks::add);
     }
     s.finish();
@@ -106,9 +111,9 @@ final class PlantSection {
 
   private static Optional<BreakDefinition> pause(Section s) {
     int mark = s.mark();
-    Optional<String> name = s.required("name", Parsers.name());
-    Optional<LocalTime> start = s.required("start", Parsers.time());
-    Optional<LocalTime> end = s.required("end", Parsers.time());
+    Optional<String> name = s.read(Break.NAME);
+    Optional<LocalTime> start = s.read(Break.START);
+    Optional<LocalTime> end = s.read(Break.END);
     s.finish();
     return s.build(mark, () -> new BreakDefinition(name.get(), start.get(), end.get()));
   }

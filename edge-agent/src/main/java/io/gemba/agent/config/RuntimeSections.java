@@ -1,15 +1,22 @@
 package io.gemba.agent.config;
 
+import io.gemba.agent.config.RuntimeKeys.Decoder;
+import io.gemba.agent.config.RuntimeKeys.Engine;
+import io.gemba.agent.config.RuntimeKeys.Http;
+import io.gemba.agent.config.RuntimeKeys.Spool;
 import io.gemba.collector.plant.PlantModel;
 import io.gemba.collector.telemetry.DecoderSettings;
 import io.gemba.collector.telemetry.StateCodeTable;
 import io.gemba.collector.telemetry.Topic;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Reads the {@code decoder}, {@code http} and {@code engine} sections: how the agent runs. */
+/**
+ * Reads the {@code decoder}, {@code http}, {@code engine} and {@code spool} sections, how the agent
+ * runs: {@link RuntimeKeys}.
+ */
 final class RuntimeSections {
 
   private RuntimeSections() {}
@@ -17,78 +24,51 @@ final class RuntimeSections {
   /** {@code decoder}: the limits of a message; the state code tables come from the plant. */
   static Optional<DecoderSettings> decoder(Section s, Optional<PlantModel> plant) {
     int mark = s.mark();
-    int maxPayloadBytes =
-        s.value(
-            "maxPayloadBytes",
-            DecoderSettings.DEFAULT_MAX_PAYLOAD_BYTES,
-            Parsers.integer(1, DecoderSettings.MAX_PAYLOAD_BYTES_CEILING));
-    int maxBatchElements =
-        s.value(
-            "maxBatchElements",
-            DecoderSettings.DEFAULT_MAX_BATCH_ELEMENTS,
-            Parsers.integer(1, Integer.MAX_VALUE));
+    Optional<Integer> maxPayloadBytes = s.read(Decoder.MAX_PAYLOAD_BYTES);
+    Optional<Integer> maxBatchElements = s.read(Decoder.MAX_BATCH_ELEMENTS);
     s.finish();
     // Without a plant the load fails anyway; PackML lets the decoder's own values be checked.
     Function<Topic, StateCodeTable> stateCodes =
         plant
             .<Function<Topic, StateCodeTable>>map(p -> p::stateCodes)
             .orElse(topic -> StateCodeTable.packMl());
-    return s.build(mark, () -> new DecoderSettings(maxPayloadBytes, maxBatchElements, stateCodes));
+    return s.build(
+        mark, () -> new DecoderSettings(maxPayloadBytes.get(), maxBatchElements.get(), stateCodes));
   }
 
   /** {@code http}: where the API listens, and the token it asks for. */
   static Optional<HttpConfig> http(Section s) {
     int mark = s.mark();
-    String host =
-        s.value("host", HttpConfig.DEFAULT_HOST, Parsers.text().check(HttpConfig::checkHost));
-    int port =
-        s.value("port", HttpConfig.DEFAULT_PORT, Parsers.int32().check(HttpConfig::checkPort));
-    Secret token = Secrets.read(s, "token");
+    Optional<String> host = s.read(Http.HOST);
+    Optional<Integer> port = s.read(Http.PORT);
+    Optional<Secret> token = s.read(Http.TOKEN);
     s.finish();
-    return s.build(mark, () -> new HttpConfig(host, port, token), Map.of("token", "tokenFile"));
+    return s.build(mark, () -> new HttpConfig(host.get(), port.get(), token.get()), Http.TOKEN);
   }
 
   /** {@code spool}: where the engines' points wait for InfluxDB, if anywhere. */
   static Optional<SpoolConfig> spool(Section s) {
     int mark = s.mark();
-    Optional<java.nio.file.Path> dir =
-        s.optional("dir", Parsers.path()).map(path -> s.context().baseDir().resolve(path));
-    int maxMegabytes =
-        s.value(
-            "maxMegabytes",
-            SpoolConfig.DEFAULT_MAX_MEGABYTES,
-            Parsers.int32().check(SpoolConfig::checkMaxMegabytes));
-    int segmentMegabytes =
-        s.value(
-            "segmentMegabytes",
-            SpoolConfig.DEFAULT_SEGMENT_MEGABYTES,
-            Parsers.int32().check(SpoolConfig::checkSegmentMegabytes));
-    Duration checkpointInterval =
-        s.value(
-            "checkpointInterval",
-            SpoolConfig.DEFAULT_CHECKPOINT_INTERVAL,
-            Parsers.positiveDuration().check(SpoolConfig::checkCheckpointInterval));
+    Optional<Path> dir = s.read(Spool.DIR);
+    Optional<Integer> maxMegabytes = s.read(Spool.MAX_MEGABYTES);
+    Optional<Integer> segmentMegabytes = s.read(Spool.SEGMENT_MEGABYTES);
+    Optional<Duration> checkpointInterval = s.read(Spool.CHECKPOINT_INTERVAL);
     s.finish();
     return s.build(
-        mark, () -> new SpoolConfig(dir, maxMegabytes, segmentMegabytes, checkpointInterval));
+        mark,
+        () ->
+            new SpoolConfig(
+                dir, maxMegabytes.get(), segmentMegabytes.get(), checkpointInterval.get()));
   }
 
   /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */
   static Optional<EngineConfig> engine(Section s) {
     int mark = s.mark();
-    int instances =
-        s.value(
-            "instances",
-            EngineConfig.DEFAULT_INSTANCES,
-            Parsers.int32().check(EngineConfig::checkInstances));
-    Duration tickInterval =
-        s.value("tickInterval", EngineConfig.DEFAULT_TICK_INTERVAL, Parsers.positiveDuration());
-    Duration batchWait =
-        s.value(
-            "batchWait",
-            EngineConfig.DEFAULT_BATCH_WAIT,
-            Parsers.nonNegativeDuration().check(EngineConfig::checkBatchWait));
+    Optional<Integer> instances = s.read(Engine.INSTANCES);
+    Optional<Duration> tickInterval = s.read(Engine.TICK_INTERVAL);
+    Optional<Duration> batchWait = s.read(Engine.BATCH_WAIT);
     s.finish();
-    return s.build(mark, () -> new EngineConfig(instances, tickInterval, batchWait));
+    return s.build(
+        mark, () -> new EngineConfig(instances.get(), tickInterval.get(), batchWait.get()));
   }
 }

@@ -38,7 +38,7 @@ final class Secrets {
             + section.path().key(fileKey)
             + ", or set the environment variable "
             + variable);
-    Optional<Path> file = section.optional(fileKey, Parsers.path());
+    Optional<Path> file = section.scalar(fileKey, Parsers.path()).value();
     Optional<String> fromEnv = section.context().env().secretFor(secretPath);
     if (fromEnv.isPresent()) {
       return Secret.of(fromEnv.get());

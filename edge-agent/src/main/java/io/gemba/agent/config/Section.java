@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A mapping of the configuration as the loader reads it: typed values by key, with the environment
- * variable of each key taking precedence ({@link EnvOverrides}), and every problem noted with its
- * key path instead of thrown, so that one load reports them all.
+ * A mapping of the configuration as the loader reads it: the values of its declared keys ({@link
+ * #read}), with the environment variable of each key taking precedence ({@link EnvOverrides}), and
+ * every problem noted with its key path instead of thrown, so that one load reports them all.
  *
  * <p>Each key the loader asks for counts as known; {@link #finish()} reports the keys of the file
  * that nobody asked for. A reader therefore asks for every key of its mapping, whatever it found
@@ -98,14 +98,36 @@ final class Section {
     return context.problems().count();
   }
 
-  /** The mapping under {@code key}; an empty one if the file has none. */
-  Section section(String key) {
-    return child(key, false);
+  /**
+   * The value of {@code key}: as set, else its default; empty if it is not valid (a problem), or
+   * required and not set (a problem), or optional and not set.
+   */
+  <T> Optional<T> read(Key<T> key) {
+    Found<T> found = key.type().read(this, key.name());
+    if (!found.missing()) {
+      return found.value();
+    }
+    if (key.required()) {
+      String empty =
+          found.emptyVariable() == null ? "" : " (" + found.emptyVariable() + " is empty)";
+      context.problems().add(pathOf(key.name()), "required key is missing" + empty);
+    }
+    return key.defaultValue();
   }
 
-  /** The map under {@code key} whose keys the user chooses. */
-  Section dataSection(String key) {
-    return child(key, true);
+  /** The mapping {@code nested}; an empty one if the file has none. */
+  Section section(Nested nested) {
+    return child(nested.name(), false);
+  }
+
+  /** The map {@code data}, whose keys the user chooses. */
+  Section dataSection(DataMap<?> data) {
+    return child(data.name(), true);
+  }
+
+  /** In a data section, the entry {@code key} written as a mapping ({@link #isMapping}). */
+  Section entrySection(String key) {
+    return child(key, false);
   }
 
   private Section child(String key, boolean data) {
@@ -122,13 +144,17 @@ final class Section {
     return new Section(context, childPath, (ObjectNode) value, data);
   }
 
-  /** The mappings of the list under {@code key}; empty if the file has none. */
-  Optional<List<Section>> sections(String key, boolean required) {
+  /** The mappings of the list {@code nested}; empty if the file has none. */
+  Optional<List<Section>> sections(Nested nested) {
+    String key = nested.name();
     asked.add(key);
     KeyPath listPath = pathOf(key);
     JsonNode value = node == null ? null : node.get(key);
     if (value == null || value.isNull()) {
-      return missing(listPath, required);
+      if (nested.required()) {
+        context.problems().add(listPath, "required key is missing");
+      }
+      return Optional.empty();
     }
     if (!value.isArray()) {
       context.problems().add(listPath, "must be a list, each element starting with '- '");
@@ -146,45 +172,25 @@ final class Section {
     return Optional.of(sections);
   }
 
-  /** The value of {@code key}, if set. */
-  <T> Optional<T> optional(String key, Parser<T> parser) {
+  /** The single value of {@code key}, for a {@link Type}. */
+  <T> Found<T> scalar(String key, Parser<T> parser) {
     return parse(raw(key), parser);
   }
 
-  /** The value of {@code key}, or {@code fallback} if it is not set or not valid. */
-  <T> T value(String key, T fallback, Parser<T> parser) {
-    return optional(key, parser).orElse(fallback);
-  }
-
-  /** The value of {@code key}; a problem if it is not set. */
-  <T> Optional<T> required(String key, Parser<T> parser) {
-    Raw raw = raw(key);
-    if (raw.kind() == Kind.MISSING) {
-      String empty = raw.variable() == null ? "" : " (" + raw.variable() + " is empty)";
-      context.problems().add(raw.path(), "required key is missing" + empty);
-    }
-    return parse(raw, parser);
-  }
-
   /**
-   * The list of values under {@code key}, if set: a YAML list in the file, comma-separated in the
-   * environment.
+   * The list of values under {@code key}, for a {@link Type}: a YAML list in the file,
+   * comma-separated in the environment.
    */
-  <T> Optional<List<T>> list(String key, Parser<T> parser) {
-    return list(key, parser, false);
-  }
-
-  /** Like {@link #list(String, Parser)}; if {@code required}, a problem when it is not set. */
-  <T> Optional<List<T>> list(String key, Parser<T> parser, boolean required) {
+  <T> Found<List<T>> list(String key, Parser<T> parser) {
     asked.add(key);
     KeyPath listPath = pathOf(key);
     Optional<String> env = context.env().valueFor(listPath);
     List<Raw> elements = new ArrayList<>();
     if (env.isPresent()) {
-      if (env.get().isEmpty()) {
-        return missing(listPath, required);
-      }
       String variable = EnvOverrides.variableFor(listPath);
+      if (env.get().isEmpty()) {
+        return Found.missing(variable);
+      }
       fromEnv.put(key, variable);
       for (String text : env.get().split(",")) {
         if (!text.isBlank()) {
@@ -194,11 +200,11 @@ final class Section {
     } else {
       JsonNode value = node == null ? null : node.get(key);
       if (value == null || value.isNull()) {
-        return missing(listPath, required);
+        return Found.missing(null);
       }
       if (!value.isArray()) {
         context.problems().add(listPath, "must be a list, as in [a, b]");
-        return Optional.empty();
+        return Found.invalid();
       }
       for (int i = 0; i < value.size(); i++) {
         elements.add(scalar(listPath.index(i), value.get(i)));
@@ -207,11 +213,11 @@ final class Section {
     List<T> values = new ArrayList<>();
     boolean valid = true;
     for (Raw element : elements) {
-      Optional<T> parsed = parse(element, parser);
+      Optional<T> parsed = parse(element, parser).value();
       parsed.ifPresent(values::add);
       valid &= parsed.isPresent();
     }
-    return valid ? Optional.of(values) : Optional.empty();
+    return valid ? Found.of(values) : Found.invalid();
   }
 
   /** Notes a problem if the file has {@code key}, which it must not have. */
@@ -250,20 +256,21 @@ final class Section {
 
   /**
    * Builds this section's object if there was no problem since {@code mark}. An exception of the
-   * constructor becomes a problem: at the key it names, for the records of this package ({@code
-   * renamed} maps a record component to its key in the file), else at this section.
+   * constructor becomes a problem: at the key it names, for the records of this package (a record
+   * component named otherwise than its key, as {@code password} of {@code passwordFile}, among
+   * {@code renamed}), else at this section.
    */
-  <T> Optional<T> build(int mark, Supplier<T> constructor, Map<String, String> renamed) {
-    return construct(path, mark, constructor, renamed);
-  }
-
-  <T> Optional<T> build(int mark, Supplier<T> constructor) {
-    return construct(path, mark, constructor, Map.of());
+  <T> Optional<T> build(int mark, Supplier<T> constructor, Key<?>... renamed) {
+    Map<String, String> keys = new HashMap<>();
+    for (Key<?> key : renamed) {
+      keys.put(key.component(), key.name());
+    }
+    return construct(path, mark, constructor, keys);
   }
 
   /** Like {@link #build}, for an object that the file holds under {@code key}, as a list. */
-  <T> Optional<T> buildAt(String key, int mark, Supplier<T> constructor) {
-    return construct(pathOf(key), mark, constructor, Map.of());
+  <T> Optional<T> buildAt(Declaration key, int mark, Supplier<T> constructor) {
+    return construct(pathOf(key.name()), mark, constructor, Map.of());
   }
 
   private <T> Optional<T> construct(
@@ -279,13 +286,6 @@ final class Section {
       }
     } catch (IllegalArgumentException e) {
       context.problems().add(at, e.getMessage());
-    }
-    return Optional.empty();
-  }
-
-  private <T> Optional<T> missing(KeyPath keyPath, boolean required) {
-    if (required) {
-      context.problems().add(keyPath, "required key is missing");
     }
     return Optional.empty();
   }
@@ -326,16 +326,19 @@ final class Section {
     return new Raw(keyPath, Kind.TEXT, value.textValue(), null);
   }
 
-  private <T> Optional<T> parse(Raw raw, Parser<T> parser) {
-    if (raw.kind() != Kind.TEXT) {
-      return Optional.empty();
+  private <T> Found<T> parse(Raw raw, Parser<T> parser) {
+    if (raw.kind() == Kind.MISSING) {
+      return Found.missing(raw.variable());
+    }
+    if (raw.kind() == Kind.WRONG_TYPE) {
+      return Found.invalid();
     }
     try {
-      return Optional.of(parser.parse(raw.text()));
+      return Found.of(parser.parse(raw.text()));
     } catch (IllegalArgumentException e) {
       String from = raw.variable() == null ? "" : " (from " + raw.variable() + ")";
       context.problems().add(raw.path(), e.getMessage() + from);
-      return Optional.empty();
+      return Found.invalid();
     }
   }
 }

@@ -1,8 +1,11 @@
 package io.gemba.agent.config;
 
+import static io.gemba.agent.config.ConfigFixtures.MINIMAL;
 import static io.gemba.agent.config.ConfigFixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,17 +60,52 @@ class ConfigSummaryTest {
                 shift A 06:00-14:00 MON-FRI, breaks lunch 10:00-10:30
                 shift C 22:00-06:00 MON-THU,SUN
                 area battery: line pack-1 (2 stations, output eol), line module-1 (1 station, output st40)
-              policy: micro-stops iso22400 (under 2m), OEE target 80%, local content target 60%, allowed lateness 5m, startup after changeover 10m
-              unconfigured stations: ideal cycle time unknown, 17 state codes
-            decoder: payloads up to 65536 bytes, batches up to 1000 elements
-            mqtt: ssl://broker:8883 as agent-1, topics gemba/v1/tlx/# gemba/v1/tlx2/#
-              user gemba, password not set
-              TLS, trusting the JVM's default authorities
-              session expiry 1h, receive maximum 1000, connect timeout 10s, keep alive 30s, reconnect after 1s to 1m
-            influx: http://influx:8086, org plant, bucket gemba, token set
-              batches of up to 500 points every 1s, up to 100000 pending, timeout 10s
-            http: listens on 0.0.0.0, any free port, no token asked
-            engine: 2 instances, tick every 500ms, batches gathered for 5ms
+            plant.policy:
+              microStopPolicy         iso22400
+              microStopThreshold      2m (default)
+              oeeTarget               0.8
+              localContentTarget      0.6 (default)
+              allowedLateness         5m (default)
+              startupAfterChangeover  10m (default)
+            plant.stationDefaults:
+              idealCycleTime   none (no performance computed)
+              idealCycleTimes  empty
+              stateCodes       PackML table
+            decoder:
+              maxPayloadBytes   65536 (default)
+              maxBatchElements  1000 (default)
+            mqtt:
+              server             ssl://broker:8883
+              clientId           agent-1
+              topics             [gemba/v1/tlx/#, gemba/v1/tlx2/#]
+              username           gemba
+              password           not set
+              sessionExpiry      1h (default)
+              receiveMaximum     1000 (default)
+              connectTimeout     10s (default)
+              keepAlive          30s (default)
+              reconnectMinDelay  1s (default)
+              reconnectMaxDelay  1m (default)
+              tls.caFile         the JVM's trust store
+              tls.certFile       none
+              tls.keyFile        none
+            influx:
+              url               http://influx:8086
+              org               plant
+              bucket            gemba
+              token             set
+              batchSize         500
+              flushInterval     1s (default)
+              maxPendingPoints  100000 (default)
+              timeout           10s (default)
+            http:
+              host   0.0.0.0
+              port   0 (any free port)
+              token  not set
+            engine:
+              instances     2
+              tickInterval  500ms
+              batchWait     5ms (default)
             spool: none, points wait in memory
             """);
   }
@@ -78,7 +116,74 @@ class ConfigSummaryTest {
 
     assertThat(ConfigSummary.describe(config))
         .contains("\ninflux: none (KPIs only on the HTTP API and /metrics)\n")
-        .contains("\n  user (none), password not set\n")
-        .contains("engine: one instance per processor (");
+        .contains("\n  username           none\n  password           not set\n")
+        .contains("\nengine:\n  instances     0 (default; one per processor, ")
+        .doesNotContain("tls.");
+  }
+
+  @Test
+  void describe_stationDefaultsAndSpool_showTheirValues() {
+    AgentConfig config =
+        load(
+            MINIMAL.replace(
+                    "plant:\n",
+                    "plant:\n  stationDefaults:\n    idealCycleTime: 90s\n"
+                        + "    idealCycleTimes: {P-2: 2m, P-1: 45s}\n"
+                        + "    stateCodes: {1: RUNNING, 2: DOWN}\n")
+                + "spool: {dir: /var/spool/gemba, segmentMegabytes: 16}\n");
+
+    assertThat(ConfigSummary.describe(config))
+        .contains(
+            """
+            plant.stationDefaults:
+              idealCycleTime   1m30s
+              idealCycleTimes  {P-1: 45s, P-2: 2m}
+              stateCodes       2 codes
+            """)
+        .endsWith(
+            """
+            spool:
+              dir                 /var/spool/gemba
+              maxMegabytes        1024 (default)
+              segmentMegabytes    16
+              checkpointInterval  1m (default)
+            """);
+  }
+
+  /** Every key of a section that is not a list is in the summary, under its section's heading. */
+  @Test
+  void describe_showsEveryDeclaredKeyOfTheSections() {
+    AgentConfig config =
+        load(
+            MINIMAL.replace("tcp://broker:1883", "ssl://broker:8883")
+                + "influx: {url: http://influx:8086, org: o, bucket: b}\n"
+                + "spool: {dir: /var/spool/gemba}\n",
+            Map.of("GEMBA_INFLUX_TOKEN", "t"));
+    List<String> shown = new ArrayList<>();
+    String heading = "";
+    for (String line : ConfigSummary.describe(config).split("\n")) {
+      if (!line.startsWith(" ") && line.endsWith(":")) {
+        heading = line.substring(0, line.length() - 1);
+      } else if (line.startsWith("  ") && !line.startsWith("   ")) {
+        shown.add(heading + "." + line.trim().split(" ")[0]);
+      }
+    }
+    List<String> declared = new ArrayList<>();
+    outsideLists(FileKeys.KEYS, "", declared);
+
+    assertThat(shown).containsAll(declared);
+  }
+
+  /** The paths of the keys outside lists, a secret under its own name: {@code mqtt.password}. */
+  private static void outsideLists(Keys keys, String at, List<String> paths) {
+    for (Declaration d : keys.all()) {
+      if (d instanceof Nested nested) {
+        if (!nested.isList()) {
+          outsideLists(nested.keys(), at + nested.name() + ".", paths);
+        }
+      } else {
+        paths.add(at + (d instanceof Key<?> key ? key.component() : d.name()));
+      }
+    }
   }
 }

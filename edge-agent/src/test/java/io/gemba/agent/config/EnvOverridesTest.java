@@ -140,6 +140,18 @@ class EnvOverridesTest {
   }
 
   @Test
+  void load_emptyVariable_ofARequiredKeyOrList_isMissing_andNamesTheVariable() {
+    assertThat(
+            problems(
+                MINIMAL,
+                Map.of("GEMBA_MQTT_CLIENT_ID", "", "GEMBA_PLANT_SITES_0_SHIFTS_0_DAYS", "")))
+        .containsExactly(
+            "plant.sites[0].shifts[0].days: required key is missing"
+                + " (GEMBA_PLANT_SITES_0_SHIFTS_0_DAYS is empty)",
+            "mqtt.clientId: required key is missing (GEMBA_MQTT_CLIENT_ID is empty)");
+  }
+
+  @Test
   void load_unknownGembaVariable_isAnErrorNamingIt() {
     assertThat(problems(MINIMAL, Map.of("GEMBA_HTTP_PROT", "9090", "GEMBA_NOTHING", "x")))
         .containsExactly(
