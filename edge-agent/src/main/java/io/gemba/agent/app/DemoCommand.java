@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
           + " 127.0.0.1, a simulated battery-pack plant publishing to it, and the agent reading"
           + " it. Plant time runs --speed-up times faster than the clock. No InfluxDB: the KPIs are"
           + " on http://127.0.0.1:8080/api/v1/lines, /api/v1/stations and /metrics, and a summary"
-          + " of each line is logged every minute. Ctrl-C stops it."
+          + " of each line is logged every minute. Ctrl-C stops it. In edge-agent.jar only: the"
+          + " plants' edge-agent-lean.jar has no embedded broker."
     },
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
@@ -84,6 +85,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!EmbeddedBroker.available()) {
+      System.err.println(
+          "demo: this jar is the agent for plants, without the embedded MQTT broker that demo"
+              + " needs; run the demo with edge-agent.jar (java -jar edge-agent/target/edge-agent.jar"
+              + " demo)");
+      return 1;
+    }
     SimulationOptions options = plant.simulation(speedUp);
     SimulatedPlant simulated = new SimulatedPlant(options);
     Instant plantStart = shiftMorning(LocalDate.now(SimulatedPlant.ZONE));

@@ -25,6 +25,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
+  /** The class of the broker library, looked up by name so that this class loads without it. */
+  private static final String HIVEMQ_CLASS = "com.hivemq.embedded.EmbeddedHiveMQ";
+
+  /**
+   * Whether this jar has the embedded broker: {@code edge-agent.jar} has, {@code
+   * edge-agent-lean.jar}, the agent for plants, has not (ADR 0009).
+   */
+  public static boolean available() {
+    try {
+      Class.forName(HIVEMQ_CLASS, false, EmbeddedBroker.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** Starts a broker on 127.0.0.1:{@code port}. */
   public static EmbeddedBroker start(int port) {
     Path home;

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent.jar run --config FILE}
- * (the heap as {@code --agent-heap} says), a separate process with the bench plant's configuration
- * ({@link #config}), the InfluxDB token from {@code GEMBA_INFLUX_TOKEN}, its output in {@code
- * agent.log}.
+ * The agent under test as a user runs it: {@code java -Xmx1g -jar edge-agent-lean.jar run --config
+ * FILE} (the heap as {@code --agent-heap} says), a separate process with the bench plant's
+ * configuration ({@link #config}), the InfluxDB token from {@code GEMBA_INFLUX_TOKEN}, its output
+ * in {@code agent.log}.
  */
 final class AgentProcess implements AutoCloseable {
 

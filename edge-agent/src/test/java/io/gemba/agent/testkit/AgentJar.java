@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The agent as a user runs it, a process of its own: {@code java -Xmx… -jar edge-agent.jar run
+ * The agent as a user runs it, a process of its own: {@code java -Xmx… -jar edge-agent-lean.jar run
  * --config FILE}, its output in a log file, no {@code GEMBA_} variables but those given.
  */
 public final class AgentJar {
 
-  /** Where {@code mvn package} leaves the agent's jar, from the module's directory. */
-  public static final Path JAR = Path.of("target", "edge-agent.jar");
+  /** Where {@code mvn package} leaves the agent's jar for plants (without the demo broker). */
+  public static final Path JAR = Path.of("target", "edge-agent-lean.jar");
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
