@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The points of the InfluxDB schema (design.md, docs/kpis.md) that the engine writes. Times are in
- * seconds as floats; ratios that are undefined (NaN) are left out.
+ * The points of the InfluxDB schema ("Points written" in docs/kpis.md) that the engine writes.
+ * Times are in seconds as floats; ratios that are undefined (NaN) are left out.
  */
 final class Points {
 

@@ -10,8 +10,8 @@ import io.gemba.collector.telemetry.MachineState;
  * arrives late is applied by going back to the copy and replaying the events since (ADR 0004).
  *
  * <p>Its counters are its own fields, inherited from {@link CounterTracker}, not an object of their
- * own: most events are counter readings, and one object less to fetch per event made the engine 6%
- * faster over 1,000 stations (median of 16 interleaved pairs, docs/benchmarks.md).
+ * own: most events are counter readings, and this saves fetching one object per event (the
+ * measurement is in docs/benchmarks.md).
  */
 final class StationCore extends CounterTracker {
 
