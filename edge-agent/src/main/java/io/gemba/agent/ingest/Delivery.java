@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param messageId the MQTT packet id, to acknowledge it; 0 for QoS 0
  * @param qos the QoS it was delivered at
  * @param arrival the wall-clock time it came in: the event time of an object without {@code ts}
- * @param arrivalNanos {@link System#nanoTime()} when it came in, for the processing latency
+ * @param arrivalNanos the {@link io.gemba.agent.timing.Ticker} time it came in, for the processing
+ *     latency
  * @param connection which connection of the session delivered it: a packet id means something only
  *     on its connection, so a message is acknowledged only on the one that delivered it
  */
