@@ -37,7 +37,7 @@ record BenchOptions(
   static final String USAGE =
       """
       usage: BenchE2e [--rates 1000,2000,...] [--step-seconds 60] [--warmup-seconds 10] [--wait-seconds 30]
-                      [--connections 5] [--agent-heap 1g] [--spool] [--agent-jar edge-agent/target/edge-agent.jar]
+                      [--connections 5] [--agent-heap 1g] [--spool] [--agent-jar edge-agent/target/edge-agent-lean.jar]
                       [--work-dir edge-agent/target/bench-e2e] [--report edge-agent/target/bench-e2e.md]""";
 
   BenchOptions {
@@ -81,7 +81,7 @@ record BenchOptions(
     int connections = 5;
     String agentHeap = "1g";
     boolean spool = false;
-    Path agentJar = Path.of("edge-agent/target/edge-agent.jar");
+    Path agentJar = Path.of("edge-agent/target/edge-agent-lean.jar");
     Path workDir = Path.of("edge-agent/target/bench-e2e");
     Path report = Path.of("edge-agent/target/bench-e2e.md");
     for (int i = 0; i < args.length; i++) {
