@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.SpoolConfig;
+import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
@@ -34,7 +35,7 @@ class AgentIT {
   private static final String PACK_1 = "gemba/v1/tlx/battery/pack-1/";
   private static final String PACK_2 = "gemba/v1/tlx/battery/pack-2/";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T06:00:00Z"));
   private MosquittoServer mosquitto;
   private VictoriaMetricsServer victoria;
   private Agent agent;

@@ -7,6 +7,7 @@ import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.SpoolDamage;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
@@ -44,7 +45,7 @@ class SpoolIT {
 
   @TempDir Path dir;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T06:00:00Z"));
   private MosquittoServer mosquitto;
   private VictoriaMetricsServer victoria;
   private Agent agent;
