@@ -103,13 +103,9 @@ class AgentIT {
     // 06:09, so the minutes up to 06:08 settle with their ratios, and the shift so far is written
     // at 06:09:00.
     clock.set(Instant.parse("2026-11-26T06:14:00Z"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(latest("oee_availability", "st10", "shift")).containsKey(at("06:09:00"));
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(30),
+        () -> assertThat(latest("oee_availability", "st10", "shift")).containsKey(at("06:09:00")));
 
     // machine_state: the duration of the state that ended, 0 for the first
     assertThat(samples("machine_state_duration_s{station=\"st10\"}"))
@@ -186,14 +182,11 @@ class AgentIT {
     }
     // Every state message is a change of its station's state, so each makes one machine_state
     // point: 1,000 samples, none lost in the restart and none doubled by redelivery.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(sampleCount("machine_state_duration_s{line=\"pack-2\"}"))
-                  .isEqualTo(messages);
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(60),
+        () ->
+            assertThat(sampleCount("machine_state_duration_s{line=\"pack-2\"}"))
+                .isEqualTo(messages));
     assertThat(ready(agent)).isTrue();
   }
 

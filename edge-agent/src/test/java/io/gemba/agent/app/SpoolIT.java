@@ -79,13 +79,7 @@ class SpoolIT {
     victoria.restart();
 
     // Every state message changes its station's state: one machine_state point each.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(600);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(600));
   }
 
   @Test
@@ -98,13 +92,7 @@ class SpoolIT {
       publishStates(gateway, 500, 500);
     }
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(1000);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(1000));
     assertThat(applied()).isEqualTo(1000);
   }
 
@@ -151,13 +139,7 @@ class SpoolIT {
     victoria.restart();
     agent = startAgent(1024);
     int kept = 200 - lastRecordPoints;
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(kept);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(kept));
     assertThat(lastRecordPoints).isPositive();
   }
 
@@ -184,13 +166,8 @@ class SpoolIT {
 
     // Every point but the damaged run's arrives once, and the sender goes on after it.
     int lost = damaged.statePoints();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(600 - lost);
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(90), () -> assertThat(samples()).isEqualTo(600 - lost));
     assertThat(lost).isPositive();
     // The run's points, read out of the damaged bytes, are in the dead letters, under a comment.
     List<String> deadLetters =
@@ -316,13 +293,7 @@ class SpoolIT {
     assertThat(spoolGauges("gemba.spool.backlog.bytes")).anyMatch(bytes -> bytes >= 512 * 1024);
 
     victoria.restart();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(messages);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(120), () -> assertThat(samples()).isEqualTo(messages));
     assertThat(applied()).isEqualTo(messages);
     await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
     assertThat(spoolGauges("gemba.spool.full")).containsOnly(0.0);
