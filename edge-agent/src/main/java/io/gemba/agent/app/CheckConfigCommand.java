@@ -28,10 +28,10 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AgentConfig loaded = Configs.load(config, spec.commandLine().getErr());
-    if (loaded == null) {
-      return Main.BAD_CONFIGURATION;
-    }
+    return Configs.withConfig(config, spec, this::check);
+  }
+
+  private int check(AgentConfig loaded) {
     PrintWriter out = spec.commandLine().getOut();
     out.println(ConfigSummary.describe(loaded));
     out.println("configuration is valid");

@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
+import java.util.function.ToIntFunction;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Loading the configuration and waiting for a start, for the commands. */
 final class Configs {
@@ -28,6 +30,18 @@ final class Configs {
       err.flush();
       return null;
     }
+  }
+
+  /**
+   * Runs {@code command} with the configuration of {@code file}; if it is not valid, prints its
+   * problems to the command line's error stream and returns {@link Main#BAD_CONFIGURATION}.
+   */
+  static int withConfig(Path file, CommandSpec spec, ToIntFunction<AgentConfig> command) {
+    AgentConfig loaded = load(file, spec.commandLine().getErr());
+    if (loaded == null) {
+      return Main.BAD_CONFIGURATION;
+    }
+    return command.applyAsInt(loaded);
   }
 
   /** Waits for {@code future}; a failure becomes an exception that ends the command. */

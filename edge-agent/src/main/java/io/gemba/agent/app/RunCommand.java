@@ -33,10 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AgentConfig loaded = Configs.load(config, spec.commandLine().getErr());
-    if (loaded == null) {
-      return Main.BAD_CONFIGURATION;
-    }
+    return Configs.withConfig(config, spec, this::run);
+  }
+
+  private int run(AgentConfig loaded) {
     Agent agent = Configs.await(Agent.start(loaded, Clock.systemUTC()));
     UntilStopped.await(agent::stop);
     return 0;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The parsers of the configuration's value types. */
@@ -49,13 +50,7 @@ final class Parsers {
 
   /** A site, area, line or station id, or a shift or break name: a topic level. */
   static Parser<String> name() {
-    return text -> {
-      if (!Topic.isValidName(text)) {
-        throw new IllegalArgumentException(
-            "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -, was " + quote(text));
-      }
-      return text;
-    };
+    return textThat(Topic::isValidName, "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -");
   }
 
   /** A line or station id: a {@link #name()} other than {@value Topic#WHOLE}. */
@@ -169,13 +164,8 @@ final class Parsers {
 
   /** An ISO 3166-1 alpha-2 country code, upper case. */
   static Parser<String> country() {
-    return text -> {
-      if (!COUNTRIES.contains(text)) {
-        throw new IllegalArgumentException(
-            "must be an ISO 3166-1 alpha-2 country code in upper case, as MX, was " + quote(text));
-      }
-      return text;
-    };
+    return textThat(
+        COUNTRIES::contains, "must be an ISO 3166-1 alpha-2 country code in upper case, as MX");
   }
 
   /** A URI; the text is not quoted in the problem, as it might hold a password. */
@@ -221,6 +211,16 @@ final class Parsers {
                 + ", was "
                 + quote(text));
       }
+    };
+  }
+
+  /** The text as it is, if {@code valid}; else the problem is {@code must}, and the text. */
+  private static Parser<String> textThat(Predicate<String> valid, String must) {
+    return text -> {
+      if (!valid.test(text)) {
+        throw new IllegalArgumentException(must + ", was " + quote(text));
+      }
+      return text;
     };
   }
 }

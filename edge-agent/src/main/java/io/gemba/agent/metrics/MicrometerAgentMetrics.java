@@ -108,6 +108,14 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
         Tags.of("channel", channel.wireName(), "ts_missing", Boolean.toString(tsMissing)));
   }
 
+  /**
+   * The counter {@code name} of {@code reason}, registered on first use and kept in {@code
+   * counters}.
+   */
+  private Counter byReason(Map<String, Counter> counters, String name, String reason) {
+    return counters.computeIfAbsent(reason, r -> registry.counter(name, "reason", r));
+  }
+
   @Override
   public void received() {
     received.increment();
@@ -144,16 +152,12 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void notWritten(int points, String reason) {
-    notWritten
-        .computeIfAbsent(reason, r -> registry.counter("gemba.points.not.written", "reason", r))
-        .increment(points);
+    byReason(notWritten, "gemba.points.not.written", reason).increment(points);
   }
 
   @Override
   public void writeFailed(String reason) {
-    writeFailures
-        .computeIfAbsent(reason, r -> registry.counter("gemba.write.failures", "reason", r))
-        .increment();
+    byReason(writeFailures, "gemba.write.failures", reason).increment();
   }
 
   @Override
@@ -218,9 +222,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void mqttConnectFailed(String reason) {
-    connectFailures
-        .computeIfAbsent(reason, r -> registry.counter("gemba.mqtt.connect.failures", "reason", r))
-        .increment();
+    byReason(connectFailures, "gemba.mqtt.connect.failures", reason).increment();
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the simulator publishes to a broker.
@@ -91,77 +92,81 @@ public record PublishOptions(
 
   /** These options with another QoS. */
   public PublishOptions withQos(int qos) {
-    return new PublishOptions(
-        broker,
-        qos,
-        clients,
-        messagesPerSecond,
-        duration,
-        username,
-        password,
-        maxInflight,
-        clientIdPrefix);
+    return with(o -> o.qos = qos);
   }
 
   /** These options with another number of connections. */
   public PublishOptions withClients(int clients) {
-    return new PublishOptions(
-        broker,
-        qos,
-        clients,
-        messagesPerSecond,
-        duration,
-        username,
-        password,
-        maxInflight,
-        clientIdPrefix);
+    return with(o -> o.clients = clients);
   }
 
   /** These options with a steady rate (0: paced by event time). */
   public PublishOptions withRate(double messagesPerSecond) {
-    return new PublishOptions(
-        broker,
-        qos,
-        clients,
-        messagesPerSecond,
-        duration,
-        username,
-        password,
-        maxInflight,
-        clientIdPrefix);
+    return with(o -> o.messagesPerSecond = messagesPerSecond);
   }
 
   /** These options with a wall-clock duration ({@code null}: until closed). */
   public PublishOptions withDuration(Duration duration) {
-    return new PublishOptions(
-        broker,
-        qos,
-        clients,
-        messagesPerSecond,
-        duration,
-        username,
-        password,
-        maxInflight,
-        clientIdPrefix);
+    return with(o -> o.duration = duration);
   }
 
   /** These options with credentials. */
   public PublishOptions withCredentials(String username, Secret password) {
-    return new PublishOptions(
-        broker,
-        qos,
-        clients,
-        messagesPerSecond,
-        duration,
-        username,
-        password,
-        maxInflight,
-        clientIdPrefix);
+    return with(
+        o -> {
+          o.username = username;
+          o.password = password;
+        });
   }
 
   /** The wall-clock duration, if there is one. */
   public Optional<Duration> limit() {
     return Optional.ofNullable(duration);
+  }
+
+  /** These options with what {@code change} sets; checked as any options are. */
+  private PublishOptions with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.options();
+  }
+
+  /** The values of options being changed, checked only once they are options again. */
+  private static final class Draft {
+    URI broker;
+    int qos;
+    int clients;
+    double messagesPerSecond;
+    Duration duration;
+    String username;
+    Secret password;
+    int maxInflight;
+    String clientIdPrefix;
+
+    Draft(PublishOptions from) {
+      broker = from.broker;
+      qos = from.qos;
+      clients = from.clients;
+      messagesPerSecond = from.messagesPerSecond;
+      duration = from.duration;
+      username = from.username;
+      password = from.password;
+      maxInflight = from.maxInflight;
+      clientIdPrefix = from.clientIdPrefix;
+    }
+
+    PublishOptions options() {
+      return new PublishOptions(
+          broker,
+          qos,
+          clients,
+          messagesPerSecond,
+          duration,
+          username,
+          password,
+          maxInflight,
+          clientIdPrefix);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.gemba.agent.simulate;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What plant to simulate, and how fast its event time runs.
@@ -91,77 +92,79 @@ public record SimulationOptions(
 
   /** These options with another number of lines. */
   public SimulationOptions withLines(int lines) {
-    return new SimulationOptions(
-        lines,
-        stationsPerLine,
-        seed,
-        speedUp,
-        countEvery,
-        heartbeatEvery,
-        mtbf,
-        mttr,
-        scrapRate,
-        localShare);
+    return with(o -> o.lines = lines);
   }
 
   /** These options with another number of stations per line. */
   public SimulationOptions withStationsPerLine(int stationsPerLine) {
-    return new SimulationOptions(
-        lines,
-        stationsPerLine,
-        seed,
-        speedUp,
-        countEvery,
-        heartbeatEvery,
-        mtbf,
-        mttr,
-        scrapRate,
-        localShare);
+    return with(o -> o.stationsPerLine = stationsPerLine);
   }
 
   /** These options with another seed. */
   public SimulationOptions withSeed(long seed) {
-    return new SimulationOptions(
-        lines,
-        stationsPerLine,
-        seed,
-        speedUp,
-        countEvery,
-        heartbeatEvery,
-        mtbf,
-        mttr,
-        scrapRate,
-        localShare);
+    return with(o -> o.seed = seed);
   }
 
   /** These options with another speed-up. */
   public SimulationOptions withSpeedUp(double speedUp) {
-    return new SimulationOptions(
-        lines,
-        stationsPerLine,
-        seed,
-        speedUp,
-        countEvery,
-        heartbeatEvery,
-        mtbf,
-        mttr,
-        scrapRate,
-        localShare);
+    return with(o -> o.speedUp = speedUp);
   }
 
   /** These options with other intervals of counters and heartbeats. */
   public SimulationOptions withIntervals(Duration countEvery, Duration heartbeatEvery) {
-    return new SimulationOptions(
-        lines,
-        stationsPerLine,
-        seed,
-        speedUp,
-        countEvery,
-        heartbeatEvery,
-        mtbf,
-        mttr,
-        scrapRate,
-        localShare);
+    return with(
+        o -> {
+          o.countEvery = countEvery;
+          o.heartbeatEvery = heartbeatEvery;
+        });
+  }
+
+  /** These options with what {@code change} sets; checked as any options are. */
+  private SimulationOptions with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.options();
+  }
+
+  /** The values of options being changed, checked only once they are options again. */
+  private static final class Draft {
+    int lines;
+    int stationsPerLine;
+    long seed;
+    double speedUp;
+    Duration countEvery;
+    Duration heartbeatEvery;
+    Duration mtbf;
+    Duration mttr;
+    double scrapRate;
+    double localShare;
+
+    Draft(SimulationOptions from) {
+      lines = from.lines;
+      stationsPerLine = from.stationsPerLine;
+      seed = from.seed;
+      speedUp = from.speedUp;
+      countEvery = from.countEvery;
+      heartbeatEvery = from.heartbeatEvery;
+      mtbf = from.mtbf;
+      mttr = from.mttr;
+      scrapRate = from.scrapRate;
+      localShare = from.localShare;
+    }
+
+    SimulationOptions options() {
+      return new SimulationOptions(
+          lines,
+          stationsPerLine,
+          seed,
+          speedUp,
+          countEvery,
+          heartbeatEvery,
+          mtbf,
+          mttr,
+          scrapRate,
+          localShare);
+    }
   }
 
   private static void requireRange(String key, int value, int min, int max) {

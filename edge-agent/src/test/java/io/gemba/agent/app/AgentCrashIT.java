@@ -139,13 +139,8 @@ class AgentCrashIT {
     // Every point the uninterrupted run made is in VictoriaMetrics, at its time, and no other.
     for (String series : List.of("machine_state_duration_s", "oee_planned_s")) {
       Set<String> expected = keys(reference, series);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () -> {
-                victoria.flush();
-                assertThat(stored(series)).isEqualTo(expected);
-              });
+      victoria.awaitFlushed(
+          Duration.ofSeconds(60), () -> assertThat(stored(series)).isEqualTo(expected));
       assertThat(expected).isNotEmpty();
     }
   }

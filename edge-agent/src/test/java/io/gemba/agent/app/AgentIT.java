@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.SpoolConfig;
+import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
@@ -34,7 +35,7 @@ class AgentIT {
   private static final String PACK_1 = "gemba/v1/tlx/battery/pack-1/";
   private static final String PACK_2 = "gemba/v1/tlx/battery/pack-2/";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T06:00:00Z"));
   private MosquittoServer mosquitto;
   private VictoriaMetricsServer victoria;
   private Agent agent;
@@ -102,13 +103,9 @@ class AgentIT {
     // 06:09, so the minutes up to 06:08 settle with their ratios, and the shift so far is written
     // at 06:09:00.
     clock.set(Instant.parse("2026-11-26T06:14:00Z"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(latest("oee_availability", "st10", "shift")).containsKey(at("06:09:00"));
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(30),
+        () -> assertThat(latest("oee_availability", "st10", "shift")).containsKey(at("06:09:00")));
 
     // machine_state: the duration of the state that ended, 0 for the first
     assertThat(samples("machine_state_duration_s{station=\"st10\"}"))
@@ -185,14 +182,11 @@ class AgentIT {
     }
     // Every state message is a change of its station's state, so each makes one machine_state
     // point: 1,000 samples, none lost in the restart and none doubled by redelivery.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(sampleCount("machine_state_duration_s{line=\"pack-2\"}"))
-                  .isEqualTo(messages);
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(60),
+        () ->
+            assertThat(sampleCount("machine_state_duration_s{line=\"pack-2\"}"))
+                .isEqualTo(messages));
     assertThat(ready(agent)).isTrue();
   }
 

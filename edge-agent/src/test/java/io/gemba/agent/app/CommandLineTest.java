@@ -71,6 +71,15 @@ class CommandLineTest {
   }
 
   @Test
+  void run_invalidFile_startsNothing_namesTheProblem_andExitsTwo() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("gemba.yml"), VALID.replace("America/Mexico_City", "America/Mexico_Cty"));
+    assertThat(run("run", "--config", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not valid").contains("plant.sites[0].zone");
+  }
+
+  @Test
   void unknownCommandOrOption_exitsTwo_withUsage() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(run("demo", "--http-port", "not-a-port")).isEqualTo(2);

@@ -7,6 +7,7 @@ import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.spool.SegmentLog;
 import io.gemba.agent.spool.SpoolRecords;
+import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.SpoolDamage;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
@@ -44,7 +45,7 @@ class SpoolIT {
 
   @TempDir Path dir;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T06:00:00Z"));
   private MosquittoServer mosquitto;
   private VictoriaMetricsServer victoria;
   private Agent agent;
@@ -78,13 +79,7 @@ class SpoolIT {
     victoria.restart();
 
     // Every state message changes its station's state: one machine_state point each.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(600);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(600));
   }
 
   @Test
@@ -97,13 +92,7 @@ class SpoolIT {
       publishStates(gateway, 500, 500);
     }
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(1000);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(1000));
     assertThat(applied()).isEqualTo(1000);
   }
 
@@ -150,13 +139,7 @@ class SpoolIT {
     victoria.restart();
     agent = startAgent(1024);
     int kept = 200 - lastRecordPoints;
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(kept);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(kept));
     assertThat(lastRecordPoints).isPositive();
   }
 
@@ -183,13 +166,8 @@ class SpoolIT {
 
     // Every point but the damaged run's arrives once, and the sender goes on after it.
     int lost = damaged.statePoints();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(600 - lost);
-            });
+    victoria.awaitFlushed(
+        Duration.ofSeconds(90), () -> assertThat(samples()).isEqualTo(600 - lost));
     assertThat(lost).isPositive();
     // The run's points, read out of the damaged bytes, are in the dead letters, under a comment.
     List<String> deadLetters =
@@ -315,13 +293,7 @@ class SpoolIT {
     assertThat(spoolGauges("gemba.spool.backlog.bytes")).anyMatch(bytes -> bytes >= 512 * 1024);
 
     victoria.restart();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(messages);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(120), () -> assertThat(samples()).isEqualTo(messages));
     assertThat(applied()).isEqualTo(messages);
     await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
     assertThat(spoolGauges("gemba.spool.full")).containsOnly(0.0);

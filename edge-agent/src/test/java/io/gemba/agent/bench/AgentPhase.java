@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AgentPhase {
 
-  private static final long START_DELAY_NANOS = Duration.ofMillis(100).toNanos();
   private static final int TOP_THREADS = 6;
 
   private final AgentProcess agent;
@@ -34,16 +33,12 @@ final class AgentPhase {
     this.options = options;
   }
 
-  StepResult step(int rate, long first, Duration duration)
+  StepResult step(int rate, StepSchedule schedule, SentLog log)
       throws IOException, InterruptedException {
-    StepSchedule schedule = StepSchedule.of(System.nanoTime() + START_DELAY_NANOS, rate, duration);
-    SentLog log = new SentLog(first, Math.toIntExact(schedule.count()));
     LatencySamples latency = new LatencySamples();
     ProcFs.Usage agentBefore = agent.usage();
     Map<Long, ProcFs.ThreadCpu> threadsBefore = agent.threads();
-    ProcFs.Usage brokerBefore = ProcFs.usage(brokerPid);
-    ProcFs.MachineCpu machineBefore = ProcFs.machine();
-    ProcFs.Usage benchBefore = ProcFs.usage(ProcessHandle.current().pid());
+    StepCost cost = new StepCost(brokerPid);
     long startNanos = System.nanoTime();
 
     Sampler sampler = new Sampler(log, latency);
@@ -60,25 +55,20 @@ final class AgentPhase {
 
     ProcFs.Usage agentAfter = agent.usage();
     Map<Long, ProcFs.ThreadCpu> threadsAfter = agent.threads();
-    ProcFs.Usage brokerAfter = ProcFs.usage(brokerPid);
-    double machineBusy = ProcFs.machine().busyPercentSince(machineBefore);
-    ProcFs.Usage benchAfter = ProcFs.usage(ProcessHandle.current().pid());
+    StepCost.Spent spent = cost.spent(published.handed());
     long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
-    double messages = Math.max(1, published.handed());
     return new StepResult(
         rate,
         published,
         accounts,
         accountedAfter,
         latency,
-        (agentAfter.cpuMs() - agentBefore.cpuMs()) * 1000 / messages,
+        agentAfter.cpuMsPer1000Since(agentBefore, published.handed()),
         agentAfter.rssKib(),
         agentAfter.peakRssKib(),
-        (brokerAfter.cpuMs() - brokerBefore.cpuMs()) * 1000 / messages,
-        (benchAfter.cpuMs() - benchBefore.cpuMs())
-            * 1000
-            / (double) Math.max(1, published.handed()),
-        machineBusy,
+        spent.brokerCpuMsPer1000(),
+        spent.benchCpuMsPer1000(),
+        spent.machineBusyPercent(),
         ProcFs.busiest(threadsBefore, threadsAfter, wallMs, TOP_THREADS)
             + (sampler.failures.get() > 0
                 ? " (" + sampler.failures.get() + " latency queries failed)"

@@ -9,7 +9,6 @@ import java.time.Duration;
  */
 final class BaselinePhase {
 
-  private static final long START_DELAY_NANOS = Duration.ofMillis(100).toNanos();
   private static final long POLL_MS = 50;
 
   private final NumberedLoad load;
@@ -25,16 +24,12 @@ final class BaselinePhase {
     this.options = options;
   }
 
-  StepResult step(int rate, long first, Duration duration)
+  StepResult step(int rate, StepSchedule schedule, SentLog log)
       throws IOException, InterruptedException {
-    StepSchedule schedule = StepSchedule.of(System.nanoTime() + START_DELAY_NANOS, rate, duration);
-    SentLog log = new SentLog(first, Math.toIntExact(schedule.count()));
-    NumberAccounting accounting = new NumberAccounting(first, log.count());
+    NumberAccounting accounting = new NumberAccounting(log.first(), log.count());
     LatencySamples latency = new LatencySamples();
     subscriber.expect(new BaselineSubscriber.Expectation(log, accounting, latency));
-    ProcFs.Usage brokerBefore = ProcFs.usage(brokerPid);
-    ProcFs.MachineCpu machineBefore = ProcFs.machine();
-    ProcFs.Usage benchBefore = ProcFs.usage(ProcessHandle.current().pid());
+    StepCost cost = new StepCost(brokerPid);
 
     NumberedLoad.Published published = load.publish(schedule, log);
     long acknowledgedAt = System.nanoTime();
@@ -47,9 +42,7 @@ final class BaselinePhase {
     Duration accountedAfter = Duration.ofNanos(System.nanoTime() - acknowledgedAt);
     subscriber.expect(null);
 
-    ProcFs.Usage brokerAfter = ProcFs.usage(brokerPid);
-    double machineBusy = ProcFs.machine().busyPercentSince(machineBefore);
-    ProcFs.Usage benchAfter = ProcFs.usage(ProcessHandle.current().pid());
+    StepCost.Spent spent = cost.spent(published.handed());
     return new StepResult(
         rate,
         published,
@@ -59,13 +52,9 @@ final class BaselinePhase {
         Double.NaN,
         -1,
         -1,
-        (brokerAfter.cpuMs() - brokerBefore.cpuMs())
-            * 1000
-            / (double) Math.max(1, published.handed()),
-        (benchAfter.cpuMs() - benchBefore.cpuMs())
-            * 1000
-            / (double) Math.max(1, published.handed()),
-        machineBusy,
+        spent.brokerCpuMsPer1000(),
+        spent.benchCpuMsPer1000(),
+        spent.machineBusyPercent(),
         "");
   }
 }

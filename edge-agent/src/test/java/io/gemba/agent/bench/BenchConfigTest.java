@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,11 @@ class BenchConfigTest {
   @TempDir Path dir;
 
   private AgentConfig load() throws ConfigException {
+    return load(Optional.empty());
+  }
+
+  /** The configuration the benchmark writes for these arguments, with {@code spool}. */
+  private AgentConfig load(Optional<Path> spool) throws ConfigException {
     String yaml =
         AgentProcess.config(
             LoadPlan.standard(),
@@ -27,22 +33,13 @@ class BenchConfigTest {
             "gemba-bench-agent-7",
             "http://127.0.0.1:18428",
             18080,
-            java.util.Optional.empty());
+            spool);
     return ConfigLoader.load(yaml, Map.of("GEMBA_INFLUX_TOKEN", "bench-token"), dir);
   }
 
   @Test
   void config_withASpool_inTheGivenDirectory() throws ConfigException {
-    String yaml =
-        AgentProcess.config(
-            LoadPlan.standard(),
-            "tcp://127.0.0.1:18830",
-            "gemba-bench-agent-7",
-            "http://127.0.0.1:18428",
-            18080,
-            java.util.Optional.of(dir.resolve("spool")));
-
-    AgentConfig config = ConfigLoader.load(yaml, Map.of("GEMBA_INFLUX_TOKEN", "bench-token"), dir);
+    AgentConfig config = load(Optional.of(dir.resolve("spool")));
 
     assertThat(config.spool().dir()).contains(dir.resolve("spool"));
   }

@@ -43,11 +43,23 @@ public final class BenchE2e {
 
   private BenchE2e() {}
 
-  /** What runs one step at a rate for a duration, its messages numbered from {@code first}. */
+  /**
+   * What runs one step at a rate: its messages, due as {@code schedule} says, logged in {@code
+   * log}.
+   */
   @FunctionalInterface
   interface Step {
-    StepResult run(int rate, long first, Duration duration)
+    StepResult run(int rate, StepSchedule schedule, SentLog log)
         throws IOException, InterruptedException;
+
+    /**
+     * Runs a step at {@code rate} for {@code duration}, its messages numbered from {@code first}.
+     */
+    default StepResult run(int rate, long first, Duration duration)
+        throws IOException, InterruptedException {
+      StepSchedule schedule = StepSchedule.startingSoon(rate, duration);
+      return run(rate, schedule, new SentLog(first, Math.toIntExact(schedule.count())));
+    }
   }
 
   public static void main(String[] args) throws Exception {

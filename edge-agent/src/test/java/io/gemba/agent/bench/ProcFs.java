@@ -25,7 +25,13 @@ final class ProcFs {
   private ProcFs() {}
 
   /** A process's CPU time so far and its memory now. */
-  record Usage(long cpuMs, long rssKib, long peakRssKib) {}
+  record Usage(long cpuMs, long rssKib, long peakRssKib) {
+
+    /** The CPU time since {@code before} per 1,000 of {@code messages} (taken as 1 if 0). */
+    double cpuMsPer1000Since(Usage before, long messages) {
+      return (cpuMs - before.cpuMs) * 1000 / (double) Math.max(1, messages);
+    }
+  }
 
   /** The whole machine's CPU time so far, in ticks: busy and in all (over all processors). */
   record MachineCpu(long busyTicks, long totalTicks) {

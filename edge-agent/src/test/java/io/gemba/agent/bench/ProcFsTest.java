@@ -33,6 +33,17 @@ class ProcFsTest {
   }
 
   @Test
+  void cpuMsPer1000Since_cpuTimeBetweenReadings_perThousandMessages() {
+    ProcFs.Usage before = new ProcFs.Usage(500, 0, 0);
+    ProcFs.Usage after = new ProcFs.Usage(1_500, 0, 0);
+
+    // 1,000 ms for 4,000 messages: 250 ms per 1,000
+    assertThat(after.cpuMsPer1000Since(before, 4_000)).isEqualTo(250.0);
+    // no message: as if one
+    assertThat(after.cpuMsPer1000Since(before, 0)).isEqualTo(1_000_000.0);
+  }
+
+  @Test
   void busiest_cpuUsedBetweenReadings_shareOfOneCore() {
     Map<Long, ProcFs.ThreadCpu> before =
         Map.of(

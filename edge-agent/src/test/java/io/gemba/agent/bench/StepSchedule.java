@@ -16,6 +16,9 @@ record StepSchedule(long startNanos, double rate, long count) {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
+  /** How long after its set-up a step's first message is due: time to read what it costs. */
+  private static final long START_DELAY_NANOS = Duration.ofMillis(100).toNanos();
+
   /** The share of the offered rate a generator must achieve to count as keeping up. */
   static final double KEPT_UP_SHARE = 0.98;
 
@@ -32,6 +35,11 @@ record StepSchedule(long startNanos, double rate, long count) {
   static StepSchedule of(long startNanos, double rate, Duration duration) {
     long count = Math.round(rate * duration.toNanos() / NANOS_PER_SECOND);
     return new StepSchedule(startNanos, rate, count);
+  }
+
+  /** A step of {@code duration} at {@code rate} whose first message is due 100 ms from now. */
+  static StepSchedule startingSoon(double rate, Duration duration) {
+    return of(System.nanoTime() + START_DELAY_NANOS, rate, duration);
   }
 
   /** When message {@code index} is due; each rounded on its own, so no error piles up. */

@@ -5,12 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.ingest.Delivery;
-import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
-import io.gemba.agent.testkit.TestPlant;
-import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.point.Point;
-import io.gemba.collector.telemetry.DecoderSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,22 +69,14 @@ class EngineInstanceTest {
           }
         };
     instance =
-        new EngineInstance(
-            0,
-            new LineRouter(TestPlant.model(), 1),
-            TestPlant.model(),
-            DecoderSettings.defaults(),
+        TestEngine.deploy(
+            vertx,
             EngineOutput.withoutJournal(writer),
             delivery -> writtenAtAck.put(delivery.messageId(), written.size()),
             new MicrometerAgentMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC)),
             new EngineConfig(1, Duration.ofHours(1), Duration.ofSeconds(1)),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Ticker.SYSTEM);
-    vertx
-        .deployVerticle(instance)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
+            NOW,
+            Duration.ofSeconds(10));
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.config.InfluxConfig;
 import io.gemba.agent.ingest.Delivery;
-import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.InfluxLines;
 import io.gemba.agent.spool.CheckpointFile;
@@ -180,22 +179,14 @@ class EngineRecoveryTest {
             Clock.systemUTC());
     writers.add(writer);
     EngineInstance instance =
-        new EngineInstance(
-            0,
-            new LineRouter(TestPlant.model(), 1),
-            TestPlant.model(),
-            DecoderSettings.defaults(),
+        TestEngine.deploy(
+            vertx,
             new EngineOutput(writer, new TestControlledCheckpoints(writer)),
             delivery -> acknowledged.add(delivery.messageId()),
             metrics,
             new EngineConfig(1, Duration.ofMillis(50), Duration.ofMillis(5)),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Ticker.SYSTEM);
-    vertx
-        .deployVerticle(instance)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+            NOW,
+            Duration.ofSeconds(30));
     instances.add(instance);
     return instance;
   }

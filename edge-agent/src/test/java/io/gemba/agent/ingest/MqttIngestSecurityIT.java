@@ -69,12 +69,7 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest = start(broker, PASSWORD, new MqttTls(Optional.of(ca.certFile()), none(), none()));
 
-      ingest
-          .start(delivered::add)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
-      assertThat(ingest.connected()).isTrue();
+      startConnected(ingest);
       publish(broker, "{\"state\":\"RUNNING\"}");
 
       await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() == 1);
@@ -90,10 +85,8 @@ class MqttIngestSecurityIT {
     TestCa other = TestCa.create(dir, "elsewhere");
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest = start(broker, PASSWORD, new MqttTls(Optional.of(other.certFile()), none(), none()));
-      ingest.start(delivered::add);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> failures("tls") >= 1);
-      assertThat(ingest.connected()).isFalse();
+      startRefused(ingest, "tls");
       assertThat(failures("auth")).isZero();
     }
   }
@@ -103,10 +96,8 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(false)) {
       ingest =
           start(broker, PASSWORD + "x", new MqttTls(Optional.of(ca.certFile()), none(), none()));
-      ingest.start(delivered::add);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> failures("auth") >= 1);
-      assertThat(ingest.connected()).isFalse();
+      startRefused(ingest, "auth");
       assertThat(failures("tls")).isZero();
     }
   }
@@ -117,9 +108,7 @@ class MqttIngestSecurityIT {
     try (MosquittoServer broker = tlsBroker(true)) {
       MqttIngest without =
           start(broker, PASSWORD, new MqttTls(Optional.of(ca.certFile()), none(), none()));
-      without.start(delivered::add);
-      await().atMost(Duration.ofSeconds(30)).until(() -> failures("tls") >= 1);
-      assertThat(without.connected()).isFalse();
+      startRefused(without, "tls");
       without.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
       ingest =
@@ -130,12 +119,7 @@ class MqttIngestSecurityIT {
                   Optional.of(ca.certFile()),
                   Optional.of(agentCert.certFile()),
                   Optional.of(agentCert.keyFile())));
-      ingest
-          .start(delivered::add)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
-      assertThat(ingest.connected()).isTrue();
+      startConnected(ingest);
     }
   }
 
@@ -168,6 +152,23 @@ class MqttIngestSecurityIT {
         new MicrometerAgentMetrics(registry, Clock.systemUTC()),
         Clock.systemUTC(),
         Ticker.SYSTEM);
+  }
+
+  /** Starts {@code ingest}, and waits until it is connected. */
+  private void startConnected(MqttIngest ingest) throws Exception {
+    ingest
+        .start(delivered::add)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    assertThat(ingest.connected()).isTrue();
+  }
+
+  /** Starts {@code ingest}, and waits until a refused connection is counted for {@code reason}. */
+  private void startRefused(MqttIngest ingest, String reason) {
+    ingest.start(delivered::add);
+    await().atMost(Duration.ofSeconds(30)).until(() -> failures(reason) >= 1);
+    assertThat(ingest.connected()).isFalse();
   }
 
   private double failures(String reason) {

@@ -86,6 +86,16 @@ class SimulationOptionsTest {
   }
 
   private static SimulationOptions with(SimulationOptions o, Duration mtbf, Duration mttr) {
+    return with(o, mtbf, mttr, o.scrapRate(), o.localShare());
+  }
+
+  private static SimulationOptions share(SimulationOptions o, double scrap, double local) {
+    return with(o, o.mtbf(), o.mttr(), scrap, local);
+  }
+
+  /** {@code o} with other failures and shares, which have no wither. */
+  private static SimulationOptions with(
+      SimulationOptions o, Duration mtbf, Duration mttr, double scrap, double local) {
     return new SimulationOptions(
         o.lines(),
         o.stationsPerLine(),
@@ -95,20 +105,6 @@ class SimulationOptionsTest {
         o.heartbeatEvery(),
         mtbf,
         mttr,
-        o.scrapRate(),
-        o.localShare());
-  }
-
-  private static SimulationOptions share(SimulationOptions o, double scrap, double local) {
-    return new SimulationOptions(
-        o.lines(),
-        o.stationsPerLine(),
-        o.seed(),
-        o.speedUp(),
-        o.countEvery(),
-        o.heartbeatEvery(),
-        o.mtbf(),
-        o.mttr(),
         scrap,
         local);
   }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.gemba.agent.testkit.ManualClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +30,7 @@ class SimulatorPublisherTest {
   private static final long START = 5_000_000_000_000L;
   private static final URI BROKER = URI.create("tcp://localhost:1883");
 
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock(Instant.ofEpochSecond(0, START));
   private final Recorder listener = new Recorder();
 
   @Test
@@ -174,12 +171,17 @@ class SimulatorPublisherTest {
             options,
             List.of(new FakeConnection(10, false)),
             clock,
-            clock::sleep,
+            this::sleep,
             listener);
 
     assertThatThrownBy(publisher::begin)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("clients (3) must not exceed the simulated lines (2)");
+  }
+
+  /** The publisher's sleep: the clock moves on at once. */
+  private void sleep(long nanos) {
+    clock.advance(Duration.ofNanos(nanos));
   }
 
   private static PlantGenerator generator(SimulationOptions options) {
@@ -189,33 +191,8 @@ class SimulatorPublisherTest {
   private SimulatorPublisher start(
       PlantGenerator generator, PublishOptions options, FakeConnection... connections) {
     return new SimulatorPublisher(
-            generator, options, List.of(connections), clock, clock::sleep, listener)
+            generator, options, List.of(connections), clock, this::sleep, listener)
         .begin();
-  }
-
-  /** A wall clock that moves only when the publisher sleeps. */
-  private static final class TestClock extends Clock {
-
-    private final AtomicLong nanos = new AtomicLong(START);
-
-    void sleep(long sleepNanos) {
-      nanos.addAndGet(sleepNanos);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochSecond(0, nanos.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   /** A connection that records what it is given, and completes it at once or when told. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.spool.WriteFailure;
 import io.gemba.agent.testkit.ManualTicker;
@@ -12,13 +11,11 @@ import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.collector.point.Point;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,13 +64,7 @@ class InfluxPointWriterIT {
         .until(() -> count("gemba.points.written") == 0);
     ticker.advance(Duration.ofMinutes(1));
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(50);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(50));
     assertThat(count("gemba.points.written")).isEqualTo(50);
     assertThat(count("gemba.points.not.written")).isZero();
     writer.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -94,27 +85,12 @@ class InfluxPointWriterIT {
         .isEqualTo(30);
     victoria.restart();
     ticker.advance(Duration.ofMinutes(1));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(samples()).isEqualTo(20);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(20));
     writer.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   private InfluxPointWriter writer(int batchSize, int maxPending) {
-    InfluxConfig config =
-        new InfluxConfig(
-            Optional.of(URI.create(victoria.url())),
-            "plant",
-            "gemba",
-            Secret.of("it-token"),
-            batchSize,
-            Duration.ofMillis(100),
-            maxPending,
-            Duration.ofSeconds(2));
+    InfluxConfig config = victoria.influx(batchSize, maxPending);
     return new InfluxPointWriter(
         vertx,
         config,

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gemba.agent.config.InfluxConfig;
-import io.gemba.agent.config.Secret;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.sink.InfluxLines;
 import io.gemba.agent.testkit.ManualTicker;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,13 +62,7 @@ class SpoolSenderIT {
     // 10 runs of 50 points, then the database goes away, 10 more runs, and it comes back.
     appendRuns(0, 10);
     sender = sender(0).start();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(values()).hasSize(500);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(30), () -> assertThat(values()).hasSize(500));
     assertThat(sender.position()).isEqualTo(spool.durableEnd());
 
     victoria.stop();
@@ -89,13 +80,7 @@ class SpoolSenderIT {
         .until(() -> sender.position() == before);
     ticker.advance(Duration.ofMinutes(1));
     sender.wakeUp();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(values()).hasSize(1000);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(values()).hasSize(1000));
     // Every point 0 to 999 once: no series holds a value twice.
     List<Double> values = values();
     Set<Double> distinct = new HashSet<>(values);
@@ -114,13 +99,7 @@ class SpoolSenderIT {
     appendRuns(4, 2);
     sender = sender(from).start();
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              victoria.flush();
-              assertThat(values()).hasSize(100);
-            });
+    victoria.awaitFlushed(Duration.ofSeconds(30), () -> assertThat(values()).hasSize(100));
     assertThat(new HashSet<>(values())).allMatch(v -> v >= 200 && v < 300);
   }
 
@@ -139,16 +118,7 @@ class SpoolSenderIT {
   }
 
   private SpoolSender sender(long position) {
-    InfluxConfig config =
-        new InfluxConfig(
-            Optional.of(URI.create(victoria.url())),
-            "plant",
-            "gemba",
-            Secret.of("it-token"),
-            120,
-            Duration.ofMillis(100),
-            100_000,
-            Duration.ofSeconds(2));
+    InfluxConfig config = victoria.influx(120, 100_000);
     return new SpoolSender(
         spool,
         position,

@@ -50,18 +50,13 @@ class SpoolSenderSplitTest {
 
     // Like InfluxDB 2: a batch with a bad line is refused whole (400), nothing of it written.
     SpoolSender.Outcome outcome =
-        SpoolSender.write(
+        write(
             lines,
-            (Scripted)
-                batch -> {
-                  tries.add(List.copyOf(batch));
-                  if (batch.contains("line 3") || batch.contains("line 7")) {
-                    throw answer(400, null);
-                  }
-                  written.addAll(batch);
-                },
-            deadLetters(),
-            metrics);
+            batch -> {
+              if (batch.contains("line 3") || batch.contains("line 7")) {
+                throw answer(400, null);
+              }
+            });
 
     assertThat(outcome.retryAfterMs()).isEqualTo(-1);
     assertThat(outcome.refused()).isEqualTo(2);
@@ -86,21 +81,16 @@ class SpoolSenderSplitTest {
     List<String> lines = lines(4);
 
     SpoolSender.Outcome outcome =
-        SpoolSender.write(
+        write(
             lines,
-            (Scripted)
-                batch -> {
-                  tries.add(List.copyOf(batch));
-                  if (batch.size() == 4) {
-                    throw answer(400, null);
-                  }
-                  if (batch.contains("line 0")) {
-                    throw answer(429, "7");
-                  }
-                  written.addAll(batch);
-                },
-            deadLetters(),
-            metrics);
+            batch -> {
+              if (batch.size() == 4) {
+                throw answer(400, null);
+              }
+              if (batch.contains("line 0")) {
+                throw answer(429, "7");
+              }
+            });
 
     // 4 refused → 0-1 answered 429 "Retry-After: 7": the whole batch is to be sent again in 7 s.
     assertThat(outcome.retryAfterMs()).isEqualTo(7_000);
@@ -119,21 +109,16 @@ class SpoolSenderSplitTest {
     List<String> lines = lines(8);
 
     SpoolSender.Outcome outcome =
-        SpoolSender.write(
+        write(
             lines,
-            (Scripted)
-                batch -> {
-                  tries.add(List.copyOf(batch));
-                  if (batch.contains("line 1")) {
-                    throw answer(400, null);
-                  }
-                  if (batch.contains("line 6")) {
-                    throw answer(503, null);
-                  }
-                  written.addAll(batch);
-                },
-            deadLetters(),
-            metrics);
+            batch -> {
+              if (batch.contains("line 1")) {
+                throw answer(400, null);
+              }
+              if (batch.contains("line 6")) {
+                throw answer(503, null);
+              }
+            });
 
     // 0-7 refused → 0-3 refused → 0-1 refused → 0 written, 1 dead; 2-3 written;
     //              4-7 answered 503 (not split: the server, not the lines): four lines done, one
@@ -148,11 +133,35 @@ class SpoolSenderSplitTest {
     assertThat(tries).hasSize(7);
   }
 
+  /**
+   * Writes {@code lines} to a database that answers each batch as {@code answers} says: a batch it
+   * does not refuse is written. Every batch tried is kept in {@link #tries}, every one written in
+   * {@link #written}.
+   */
+  private SpoolSender.Outcome write(List<String> lines, Answers answers) throws IOException {
+    return SpoolSender.write(
+        lines,
+        (Scripted)
+            batch -> {
+              tries.add(List.copyOf(batch));
+              answers.refuse(batch);
+              written.addAll(batch);
+            },
+        deadLetters(),
+        metrics);
+  }
+
+  /** What the database answers to a batch: nothing to take it, or a failure thrown. */
+  @FunctionalInterface
+  private interface Answers {
+    void refuse(List<String> batch) throws WriteFailure;
+  }
+
   private List<String> deadLetterFile() throws IOException {
     return Files.readAllLines(dir.resolve(DeadLetters.NAME));
   }
 
-  /** A database that answers each write as the test's lambda says. */
+  /** A database that answers each write as its lambda says. */
   @FunctionalInterface
   private interface Scripted extends LineWriter {
     @Override

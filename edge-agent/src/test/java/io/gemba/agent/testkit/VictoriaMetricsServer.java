@@ -1,7 +1,11 @@
 package io.gemba.agent.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gemba.agent.config.InfluxConfig;
+import io.gemba.agent.config.Secret;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * A VictoriaMetrics single-node server started from the Debian package for one test: HTTP on
@@ -147,6 +153,37 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   /** Makes every sample written so far searchable ({@code /internal/force_flush}). */
   public void flush() {
     send(HttpRequest.newBuilder(URI.create(url() + "/internal/force_flush")).GET());
+  }
+
+  /**
+   * Waits at most {@code atMost} until {@code assertion} passes, making every sample written so far
+   * searchable ({@link #flush()}) before each try: for what a writer sends in its own time.
+   */
+  public void awaitFlushed(Duration atMost, ThrowingRunnable assertion) {
+    await()
+        .atMost(atMost)
+        .untilAsserted(
+            () -> {
+              flush();
+              assertion.run();
+            });
+  }
+
+  /**
+   * The agent's settings to write here: org {@code plant}, bucket {@code gemba}, a token (which the
+   * server does not check), batches of {@code batchSize} lines flushed every 100 ms, at most {@code
+   * maxPendingPoints} waiting, a write timing out after 2 s.
+   */
+  public InfluxConfig influx(int batchSize, int maxPendingPoints) {
+    return new InfluxConfig(
+        Optional.of(URI.create(url())),
+        "plant",
+        "gemba",
+        Secret.of("it-token"),
+        batchSize,
+        Duration.ofMillis(100),
+        maxPendingPoints,
+        Duration.ofSeconds(2));
   }
 
   /**
