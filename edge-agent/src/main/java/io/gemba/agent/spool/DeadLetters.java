@@ -88,10 +88,20 @@ public final class DeadLetters {
               + " ("
               + damage.why()
               + "); below, the point lines that could be read out of them\n");
-      ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES);
-      StringBuilder line = new StringBuilder();
       long at = damage.offset();
       long end = damage.offset() + damage.bytes();
+      byte[] first = recordAt(in, at, end);
+      if (first != null) {
+        for (String point : SpoolRecords.points(first)) {
+          if (POINT_LINE.matcher(point).matches()) {
+            out.write(point + "\n");
+            kept++;
+          }
+        }
+        at += SegmentLog.HEADER_BYTES + 1 + first.length;
+      }
+      ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES);
+      StringBuilder line = new StringBuilder();
       while (at < end) {
         buffer.clear().limit((int) Math.min(CHUNK_BYTES, end - at));
         int read = in.read(buffer, at);
@@ -116,6 +126,30 @@ public final class DeadLetters {
       kept += keep(line, out);
     }
     return kept;
+  }
+
+  /**
+   * The payload of the record at {@code at} if its length fits before {@code end} and the length of
+   * its input fits in it (its checksum failed, so nothing else is known of it); else null.
+   */
+  private static byte[] recordAt(FileChannel in, long at, long end) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(SegmentLog.HEADER_BYTES + 1);
+    if (end - at < header.capacity() || in.read(header, at) < header.capacity()) {
+      return null;
+    }
+    int length = header.getInt(0);
+    if (length < 1 + 4 || length - 1 > end - at - header.capacity()) {
+      return null;
+    }
+    ByteBuffer payload = ByteBuffer.allocate(length - 1);
+    long from = at + header.capacity();
+    while (payload.hasRemaining()) {
+      if (in.read(payload, from + payload.position()) < 0) {
+        return null;
+      }
+    }
+    int input = payload.getInt(0);
+    return input >= 0 && input <= payload.capacity() - 4 ? payload.array() : null;
   }
 
   /** Writes {@code text} if it is a point line; clears it. Bytes stand for Latin-1 characters. */

@@ -60,6 +60,38 @@ class DeadLettersTest {
   }
 
   @Test
+  void damagedTick_whoseInstantEndsInALetter_keepsItsFirstPointAsItWas() throws IOException {
+    // 97 ns: the instant's last byte is 'a', which a reading as text would glue to the first
+    // point ("amachine_state,..."); the record's own framing says where its points start.
+    Path segment = segmentOf(SpoolRecords.TICK, SpoolRecords.tick(NOW.plusNanos(97), LINES));
+    DeadLetters letters = new DeadLetters(dir, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(letters.damaged(damageOfWhole(segment))).isEqualTo(3);
+    List<String> file = Files.readAllLines(dir.resolve(DeadLetters.NAME));
+    assertThat(file.subList(1, file.size())).isEqualTo(LINES);
+  }
+
+  @Test
+  void damagedFraming_theRunsAreReadAsText() throws IOException {
+    Path segment;
+    try (SegmentLog log = SegmentLog.open(dir, 1 << 20)) {
+      log.append(SpoolRecords.RUN, SpoolRecords.run(List.of(message()), LINES.subList(0, 2)));
+      log.append(SpoolRecords.RUN, SpoolRecords.run(List.of(message()), LINES.subList(2, 3)));
+      log.commit();
+      segment = dir.resolve("00000000000000000000.log");
+    }
+    // the first record's length made larger than the file: nothing of its framing can be trusted
+    byte[] bytes = Files.readAllBytes(segment);
+    bytes[0] = 0x7f;
+    Files.write(segment, bytes);
+    DeadLetters letters = new DeadLetters(dir, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(letters.damaged(damageOfWhole(segment))).isEqualTo(3);
+    List<String> file = Files.readAllLines(dir.resolve(DeadLetters.NAME));
+    assertThat(file.subList(1, file.size())).isEqualTo(LINES);
+  }
+
+  @Test
   void bytesWithoutPointLines_keepNone() throws IOException {
     byte[] noise = new byte[64 * 1024];
     new Random(7).nextBytes(noise);
