@@ -96,7 +96,13 @@ public final class Agent {
     } catch (IOException | RuntimeException e) {
       return vertx.close().transform(ignored -> Future.failedFuture(e));
     }
-    MqttIngest ingest = new MqttIngest(vertx, config.mqtt(), metrics, clock, ticker);
+    MqttIngest ingest;
+    try {
+      ingest = new MqttIngest(vertx, config.mqtt(), metrics, clock, ticker);
+    } catch (RuntimeException e) {
+      // the TLS files cannot be read as PEM
+      return outputs.close().eventually(vertx::close).transform(ignored -> Future.failedFuture(e));
+    }
     LineRouter router = new LineRouter(config.plant(), count);
     List<EngineInstance> instances = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
