@@ -127,6 +127,23 @@ public final class KpiEngine {
   }
 
   /**
+   * Counts {@code event}, dropped before the engine as a redelivery (its topic carried its {@code
+   * seq} before, as {@link io.gemba.collector.telemetry.DuplicateFilter} finds), among the engine's
+   * duplicates and, if its station is known, in the station's {@code dataQuality.duplicates}. It
+   * applies nothing and emits nothing.
+   */
+  public void redelivered(TelemetryEvent event) {
+    duplicates++;
+    Topic topic = event.envelope().topic();
+    if (!topic.isWholeLine()) {
+      StationTracker tracker = known(topic);
+      if (tracker != null) {
+        tracker.duplicates++;
+      }
+    }
+  }
+
+  /**
    * Reads what applying {@code event} will read first, of a station already seen: most of an
    * event's time is spent waiting for its station's state to come from memory, and these reads,
    * independent of each other, wait together for a run of events instead of one after the other.

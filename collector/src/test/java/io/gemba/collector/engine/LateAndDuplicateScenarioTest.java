@@ -231,6 +231,27 @@ class LateAndDuplicateScenarioTest {
   }
 
   @Test
+  void redeliveriesDroppedBeforeTheEngine_countAsTheStationsDuplicates_andChangeNothing() {
+    EngineHarness h = harness();
+    CounterReading reading = h.count("press", D + "06:05", 10, 10);
+    h.feed(h.state("press", D + "06:00", RUNNING), h.count("press", D + "06:00", 0, 0), reading);
+    Map<String, Map<String, Object>> before = h.stored();
+    int emitted = h.emitted.size();
+
+    // The agent's DuplicateFilter dropped two redeliveries of the press's reading, and one of a
+    // station the engine has not seen: the engine counts all three, the press two of them.
+    h.engine.redelivered(reading);
+    h.engine.redelivered(reading);
+    h.engine.redelivered(h.count("lathe", D + "06:05", 1, 1));
+
+    assertThat(h.emitted).hasSize(emitted);
+    assertThat(h.stored()).isEqualTo(before);
+    assertThat(h.engine.stats().duplicates()).isEqualTo(3);
+    assertThat(station(h, "press").quality().duplicates()).isEqualTo(2);
+    assertThat(h.engine.stations()).extracting(StationSnapshot::station).doesNotContain("lathe");
+  }
+
+  @Test
   void sameSeqAnotherTs_isNotADuplicate_andWithoutSeqEqualEventsAre() {
     EngineHarness h = harness();
     h.feed(h.state("press", D + "06:00", RUNNING), h.count("press", D + "06:00", 0, 0));

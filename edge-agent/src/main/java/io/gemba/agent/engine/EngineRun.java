@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * An engine instance's {@link KpiEngine} with its decoding: a run of messages is decoded, the
- * redelivered events (a {@code seq} seen before) dropped, the rest applied with one {@link
- * KpiEngine#acceptAll}, and the points that made handed back; a tick likewise. The live path and
- * the recovery after a restart apply their runs here alike, each with its own {@link Tally}: the
- * live path counts what came, the recovery counts nothing (that was counted when it came).
+ * redelivered events (a {@code seq} seen before) counted by the engine and dropped, the rest
+ * applied with one {@link KpiEngine#acceptAll}, and the points that made handed back; a tick
+ * likewise. The live path and the recovery after a restart apply their runs here alike, each with
+ * its own {@link Tally}: the live path counts what came, the recovery counts nothing (that was
+ * counted when it came).
  *
  * <p>Owned by one thread at a time: the recovery's, then the instance's context.
  */
@@ -37,9 +38,6 @@ final class EngineRun {
 
           @Override
           public void rejected(Reject reject) {}
-
-          @Override
-          public void redelivered() {}
         };
 
     /** An event (a message or an element of a batch) was decoded, on {@code channel}. */
@@ -47,9 +45,6 @@ final class EngineRun {
 
     /** A message or element breaks the contract. */
     void rejected(Reject reject);
-
-    /** An event was dropped before the engine: its station's {@code seq} came before. */
-    void redelivered();
   }
 
   private final PlantModel model;
@@ -88,7 +83,8 @@ final class EngineRun {
         if (decoded instanceof TelemetryEvent event) {
           tally.decoded(event.channel(), event.envelope().tsMissing());
           if (duplicates.isDuplicate(event)) {
-            tally.redelivered();
+            // counted by the engine, among its duplicates and its station's
+            engine.redelivered(event);
           } else {
             events.add(event);
           }

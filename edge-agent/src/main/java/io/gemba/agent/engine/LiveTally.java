@@ -24,7 +24,6 @@ final class LiveTally implements EngineRun.Tally {
   private final AgentMetrics metrics;
   private final Throttle rejectLog;
   private EngineStats counted;
-  private long redelivered;
   private long rejectsNotLogged;
 
   /** Counts for instance {@code index} from {@code start}, the engine's stats so far. */
@@ -38,11 +37,6 @@ final class LiveTally implements EngineRun.Tally {
   @Override
   public void decoded(Channel channel, boolean tsMissing) {
     metrics.decoded(channel, tsMissing);
-  }
-
-  @Override
-  public void redelivered() {
-    redelivered++;
   }
 
   /** Counts a reject, and logs it: at most one line per 10 s, of the ticker, not event time. */
@@ -65,10 +59,9 @@ final class LiveTally implements EngineRun.Tally {
   void outcomes(EngineStats now) {
     metrics.engineOutcomes(
         now.applied() - counted.applied(),
-        now.duplicates() - counted.duplicates() + redelivered,
+        now.duplicates() - counted.duplicates(),
         now.late() - counted.late(),
         now.ignored() - counted.ignored());
     counted = now;
-    redelivered = 0;
   }
 }
