@@ -173,12 +173,12 @@ public final class Agent {
     return registry;
   }
 
-  /** The stations of all engine instances, as of their last tick. */
+  /** The stations of all engine instances, as of their last snapshot. */
   public List<StationSnapshot> stations() {
     return collect(instances, EngineInstance::stations);
   }
 
-  /** The configured lines, as of the last tick. */
+  /** The configured lines, as of the last snapshot (every {@code engine.snapshotInterval}). */
   public List<LineSnapshot> lines() {
     return collect(instances, EngineInstance::lines);
   }

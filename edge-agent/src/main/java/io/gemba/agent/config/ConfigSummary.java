@@ -63,6 +63,7 @@ public final class ConfigSummary {
         .value(Engine.INSTANCES, engine.instances(), perProcessor)
         .value(Engine.TICK_INTERVAL, engine.tickInterval())
         .value(Engine.BATCH_WAIT, engine.batchWait())
+        .value(Engine.SNAPSHOT_INTERVAL, engine.snapshotInterval())
         .appendTo(lines);
     spool(config.spool(), lines);
     return String.join("\n", lines) + "\n";

@@ -13,13 +13,19 @@ import java.util.Optional;
  *     positive, default 1 second
  * @param batchWait how long an instance waits, after a message comes to it, for more to apply them
  *     in one batch, 0 to 1 second, default 5 ms; 0 applies every message at once
+ * @param snapshotInterval how often each instance refreshes what the HTTP API and the {@code
+ *     gemba_line_*} gauges show, 100 ms to 1 hour, default 1 second
  */
-public record EngineConfig(int instances, Duration tickInterval, Duration batchWait) {
+public record EngineConfig(
+    int instances, Duration tickInterval, Duration batchWait, Duration snapshotInterval) {
 
   public static final int DEFAULT_INSTANCES = 0;
   public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_BATCH_WAIT = Duration.ofMillis(5);
   public static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration MIN_SNAPSHOT_INTERVAL = Duration.ofMillis(100);
+  private static final Duration MAX_SNAPSHOT_INTERVAL = Duration.ofHours(1);
 
   /**
    * Builds the engine settings.
@@ -29,14 +35,24 @@ public record EngineConfig(int instances, Duration tickInterval, Duration batchW
   public EngineConfig {
     Objects.requireNonNull(tickInterval, "tickInterval");
     Objects.requireNonNull(batchWait, "batchWait");
+    Objects.requireNonNull(snapshotInterval, "snapshotInterval");
     new Violations()
         .check("instances", checkInstances(instances))
         .check("tickInterval", Checks.positive(tickInterval))
         .check("batchWait", checkBatchWait(batchWait))
+        .check("snapshotInterval", checkSnapshotInterval(snapshotInterval))
         .throwIfAny();
   }
 
-  /** One instance per processor, a tick every second, batches gathered for 5 ms. */
+  /** These settings, with snapshots refreshed every second. */
+  public EngineConfig(int instances, Duration tickInterval, Duration batchWait) {
+    this(instances, tickInterval, batchWait, DEFAULT_SNAPSHOT_INTERVAL);
+  }
+
+  /**
+   * One instance per processor, a tick every second, batches gathered for 5 ms, snapshots every
+   * second.
+   */
   public static EngineConfig defaults() {
     return new EngineConfig(DEFAULT_INSTANCES, DEFAULT_TICK_INTERVAL, DEFAULT_BATCH_WAIT);
   }
@@ -48,6 +64,12 @@ public record EngineConfig(int instances, Duration tickInterval, Duration batchW
 
   static Optional<String> checkInstances(long instances) {
     return Checks.between(instances, 0, 1024);
+  }
+
+  static Optional<String> checkSnapshotInterval(Duration value) {
+    return value.compareTo(MIN_SNAPSHOT_INTERVAL) < 0 || value.compareTo(MAX_SNAPSHOT_INTERVAL) > 0
+        ? Optional.of("must be between 100ms and 1h, was " + Durations.format(value))
+        : Optional.empty();
   }
 
   static Optional<String> checkBatchWait(Duration batchWait) {

@@ -85,7 +85,16 @@ final class RuntimeKeys {
             "how long an engine instance waits, after a message comes to it, for more, to apply"
                 + " them as one batch");
 
-    static final Keys KEYS = Keys.of(INSTANCES, TICK_INTERVAL, BATCH_WAIT);
+    static final Key<Duration> SNAPSHOT_INTERVAL =
+        Key.withDefault(
+            "snapshotInterval",
+            Types.POSITIVE_DURATION
+                .check(EngineConfig::checkSnapshotInterval)
+                .described("duration, `100ms` to `1h`"),
+            EngineConfig.DEFAULT_SNAPSHOT_INTERVAL,
+            "how often what the HTTP API and the `gemba_line_*` gauges show is refreshed");
+
+    static final Keys KEYS = Keys.of(INSTANCES, TICK_INTERVAL, BATCH_WAIT, SNAPSHOT_INTERVAL);
 
     private Engine() {}
   }

@@ -61,14 +61,21 @@ final class RuntimeSections {
                 dir, maxMegabytes.get(), segmentMegabytes.get(), checkpointInterval.get()));
   }
 
-  /** {@code engine}: how many engine instances, how often they tick, how long batches gather. */
+  /**
+   * {@code engine}: how many engine instances, how often they tick, how long batches gather, how
+   * often snapshots are refreshed.
+   */
   static Optional<EngineConfig> engine(Section s) {
     int mark = s.mark();
     Optional<Integer> instances = s.read(Engine.INSTANCES);
     Optional<Duration> tickInterval = s.read(Engine.TICK_INTERVAL);
     Optional<Duration> batchWait = s.read(Engine.BATCH_WAIT);
+    Optional<Duration> snapshotInterval = s.read(Engine.SNAPSHOT_INTERVAL);
     s.finish();
     return s.build(
-        mark, () -> new EngineConfig(instances.get(), tickInterval.get(), batchWait.get()));
+        mark,
+        () ->
+            new EngineConfig(
+                instances.get(), tickInterval.get(), batchWait.get(), snapshotInterval.get()));
   }
 }

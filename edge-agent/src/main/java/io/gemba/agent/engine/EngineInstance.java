@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * While the writer is not writable (a spool at its bound) the instance takes nothing from its
  * queue: the messages stay unacknowledged, and the session's receive maximum makes the broker hold
  * the rest. A tick of the wall clock every {@code tickInterval} closes the minutes and shifts of
- * silent stations, refreshes the {@link Snapshots} and checkpoints when one is due ({@link
- * Checkpoints}).
+ * silent stations and checkpoints when one is due ({@link Checkpoints}); every {@code
+ * snapshotInterval} the {@link Snapshots} that the API and the gauges show are refreshed.
  *
  * <p>On start, before it takes any message, the instance recovers its engine from its {@link
  * EngineJournal} ({@link Recovery}); on stop it applies what is queued and checkpoints last.
@@ -58,6 +58,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   private final Acknowledger acknowledger;
   private final AgentMetrics metrics;
   private final long tickIntervalMs;
+  private final long snapshotIntervalMs;
   private final long batchWaitMs;
   private final Clock clock;
   private final Ticker ticker;
@@ -68,14 +69,15 @@ public final class EngineInstance extends VerticleBase implements Inbox {
 
   private EngineRun run;
   private LiveTally tally;
-  private long timerId;
+  private long tickTimer;
+  private long snapshotTimer;
 
   /**
    * Instance {@code index} of {@code router}'s instances.
    *
    * @param output where its points and checkpoints go
    * @param acknowledger acknowledges a message once the writer has kept its points
-   * @param config the tick interval and the batch wait
+   * @param config the tick interval, the batch wait and the snapshot interval
    * @param clock the wall clock of ticks
    * @param ticker measures latencies and paces the reject log
    */
@@ -98,6 +100,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     this.acknowledger = acknowledger;
     this.metrics = metrics;
     this.tickIntervalMs = config.tickInterval().toMillis();
+    this.snapshotIntervalMs = config.snapshotInterval().toMillis();
     this.batchWaitMs = config.batchWait().toMillis();
     this.clock = clock;
     this.ticker = ticker;
@@ -117,7 +120,9 @@ public final class EngineInstance extends VerticleBase implements Inbox {
             recovered -> {
               run = recovered;
               tally = new LiveTally(index, metrics, ticker, run.engine().stats());
-              timerId = vertx.setPeriodic(tickIntervalMs, id -> tick());
+              tickTimer = vertx.setPeriodic(tickIntervalMs, id -> tick());
+              snapshotTimer =
+                  vertx.setPeriodic(snapshotIntervalMs, id -> snapshots.refresh(run.engine()));
               snapshots.refresh(run.engine());
               checkpoints.ifDue(run.engine());
             });
@@ -126,7 +131,8 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   /** Applies what is queued and hands it on, then checkpoints last. */
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timerId);
+    vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(snapshotTimer);
     drain();
     return checkpoints.last(run.engine());
   }
@@ -144,12 +150,12 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     }
   }
 
-  /** The stations of this instance as of the last tick. Any thread. */
+  /** The stations of this instance as of the last snapshot. Any thread. */
   public List<StationSnapshot> stations() {
     return snapshots.stations();
   }
 
-  /** The configured lines this instance owns, as of the last tick. Any thread. */
+  /** The configured lines this instance owns, as of the last snapshot. Any thread. */
   public List<LineSnapshot> lines() {
     return snapshots.lines();
   }
@@ -213,7 +219,6 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     writer
         .write(now, points)
         .onFailure(e -> log.error("[group: {}] a tick's points could not be kept", index, e));
-    snapshots.refresh(run.engine());
     checkpoints.ifDue(run.engine());
   }
 }

@@ -77,23 +77,23 @@ final class EngineRun {
   /** Applies {@code messages}, counting in {@code tally}; returns the points they made. */
   List<Point> apply(List<? extends Message> messages, Tally tally) {
     List<TelemetryEvent> events = new ArrayList<>();
+    List<TelemetryEvent> redelivered = new ArrayList<>(0);
     for (Message message : messages) {
       for (Decoded decoded :
           decoder.decode(message.topic(), message.payload(), message.arrival())) {
         if (decoded instanceof TelemetryEvent event) {
           tally.decoded(event.channel(), event.envelope().tsMissing());
-          if (duplicates.isDuplicate(event)) {
-            // counted by the engine, among its duplicates and its station's
-            engine.redelivered(event);
-          } else {
-            events.add(event);
-          }
+          (duplicates.isDuplicate(event) ? redelivered : events).add(event);
         } else {
           tally.rejected((Reject) decoded);
         }
       }
     }
     engine.acceptAll(events);
+    // After the run: a redelivery of an event in the same run finds the station the event made.
+    for (TelemetryEvent event : redelivered) {
+      engine.redelivered(event);
+    }
     return takePoints();
   }
 

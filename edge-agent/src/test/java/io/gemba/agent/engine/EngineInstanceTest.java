@@ -7,6 +7,7 @@ import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.ingest.Delivery;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.MachineState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -134,6 +135,21 @@ class EngineInstanceTest {
     assertThat(registry.get("gemba.engine.events").tag("outcome", "applied").counter().count())
         .isEqualTo(3);
     assertThat(registry.get("gemba.processing.latency").timer().count()).isEqualTo(5);
+
+    // What the API shows comes with the next snapshot (every second), though the next tick is an
+    // hour away; the redelivery dropped before the engine is the station's duplicate.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(instance.stations())
+                    .singleElement()
+                    .satisfies(
+                        station -> {
+                          assertThat(station.state()).isEqualTo(MachineState.DOWN);
+                          assertThat(station.reason()).isEqualTo("JAM-12");
+                          assertThat(station.quality().duplicates()).isEqualTo(1);
+                        }));
   }
 
   private void deliver(int id, String topic, String json) {
