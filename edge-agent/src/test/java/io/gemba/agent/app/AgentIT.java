@@ -153,9 +153,14 @@ class AgentIT {
         .contains("gemba_events_rejected_total{reason=\"bad_json\"} 1.0")
         .contains("gemba_events_rejected_total{reason=\"unknown_channel\"} 1.0")
         .contains("gemba_mqtt_connected 1.0");
-    assertThat(get("/api/v1/lines"))
-        .contains("\"line\":\"pack-1\"")
-        .contains("\"availability\":1.0");
+    // the API shows it once the next snapshot is taken (every second)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(get("/api/v1/lines"))
+                    .contains("\"line\":\"pack-1\"")
+                    .contains("\"availability\":1.0"));
   }
 
   @Test
