@@ -65,7 +65,9 @@ final class EngineCheckpoint {
       long late,
       long duplicates,
       long backwards,
-      long corrections) {}
+      long corrections,
+      Long lastArrivalMs,
+      Long silentFromMs) {}
 
   /** A {@link StationCore}. */
   record CoreState(
@@ -89,7 +91,10 @@ final class EngineCheckpoint {
       long countsWhileStopped,
       long counterJumps,
       long counterResets,
-      long unitsWithoutIdeal) {}
+      long unitsWithoutIdeal,
+      Long heardMs,
+      boolean silent,
+      long[] openSilences) {}
 
   /** Writes {@code state} to {@code out}, which stays open. */
   static void write(EngineState state, OutputStream out) throws IOException {

@@ -12,6 +12,7 @@ final class EngineContext {
   final long thresholdMs;
   final long latenessMs;
   final long startupMs;
+  final long silenceMs;
   final KpiCalculator calculator;
   private final PointSink sink;
   long points;
@@ -27,6 +28,7 @@ final class EngineContext {
     this.thresholdMs = policy.microStopThreshold().toMillis();
     this.latenessMs = policy.allowedLateness().toMillis();
     this.startupMs = policy.startupAfterChangeover().toMillis();
+    this.silenceMs = policy.silenceTimeout().toMillis();
     this.calculator = new KpiCalculator(policy.microStopPolicy());
   }
 

@@ -58,6 +58,9 @@ public final class KpiEngine {
   private static final Instant EPOCH = Instant.EPOCH;
   private static final int MAX_TOPICS_CACHED = 100_000;
 
+  /** The arrival of events taken to have arrived at their own time. */
+  private static final long NO_ARRIVAL = Long.MIN_VALUE;
+
   /** How many events {@link #acceptAll} warms before it applies them. */
   private static final int LOOKAHEAD = 32;
 
@@ -93,11 +96,22 @@ public final class KpiEngine {
     this.ctx = new EngineContext(model.policy(), sink);
   }
 
-  /** Applies one event and emits what it completes or corrects. */
+  /**
+   * Applies one event, taken to have arrived at its own time, and emits what it completes or
+   * corrects.
+   */
   public Outcome accept(TelemetryEvent event) {
-    Outcome outcome = route(event);
+    Outcome outcome = route(event, event.envelope().ts().toEpochMilli());
     flush();
     return outcome;
+  }
+
+  /**
+   * Applies events in order, each taken to have arrived at its own time; see {@link
+   * #acceptAll(Iterable, Instant)}.
+   */
+  public void acceptAll(Iterable<? extends TelemetryEvent> events) {
+    acceptAll(events, null);
   }
 
   /**
@@ -105,8 +119,12 @@ public final class KpiEngine {
    * are the same as with one {@link #accept} per event; fewer corrections are written. A {@link
    * RandomAccess} list is applied in runs of {@value #LOOKAHEAD}, each warmed first (see {@link
    * #warm}): the faster way to hand over what a poll of the broker brings.
+   *
+   * @param arrival when the events arrived by the wall clock (what {@link #tick} compares to find
+   *     silent stations), or {@code null} for each at its own time
    */
-  public void acceptAll(Iterable<? extends TelemetryEvent> events) {
+  public void acceptAll(Iterable<? extends TelemetryEvent> events, Instant arrival) {
+    long arrivalMs = arrival == null ? NO_ARRIVAL : arrival.toEpochMilli();
     if (events instanceof List<?> && events instanceof RandomAccess) {
       List<? extends TelemetryEvent> list = (List<? extends TelemetryEvent>) events;
       for (int from = 0; from < list.size(); from += LOOKAHEAD) {
@@ -115,12 +133,12 @@ public final class KpiEngine {
           warm(list.get(i));
         }
         for (int i = from; i < to; i++) {
-          route(list.get(i));
+          route(list.get(i), arrivalMs);
         }
       }
     } else {
       for (TelemetryEvent event : events) {
-        route(event);
+        route(event, arrivalMs);
       }
     }
     flush();
@@ -157,9 +175,10 @@ public final class KpiEngine {
   }
 
   /**
-   * Tells the engine the wall-clock time: every station's event time moves on to {@code now} less
-   * the allowed lateness, so that the buckets and shifts of silent stations close. Events older
-   * than that are late from then on.
+   * Tells the engine the wall-clock time. A station's event time is its own (its latest event less
+   * the allowed lateness is its watermark); only a station that sent nothing for the silence
+   * timeout, by the wall clock, is moved on: it is silent, its time from its last message counts as
+   * {@code OFFLINE} (to the end of that message's shift) and its buckets and shift close.
    */
   public void tick(Instant now) {
     long nowMs = now.toEpochMilli();
@@ -169,9 +188,10 @@ public final class KpiEngine {
     }
   }
 
-  private Outcome route(TelemetryEvent event) {
+  private Outcome route(TelemetryEvent event, long arrivalMs) {
     Envelope envelope = event.envelope();
     Topic topic = envelope.topic();
+    long ts = envelope.ts().toEpochMilli();
     Outcome outcome;
     if (!computesOn(event, topic)) {
       outcome = Outcome.IGNORED;
@@ -179,7 +199,7 @@ public final class KpiEngine {
       outcome = lineOrder((OrderEvent) event);
     } else {
       StationTracker tracker = station(topic);
-      outcome = tracker.accept(event, envelope.ts().toEpochMilli());
+      outcome = tracker.accept(event, ts, arrivalMs == NO_ARRIVAL ? ts : arrivalMs);
       scheduleFlush(tracker);
     }
     count(outcome);
@@ -217,7 +237,8 @@ public final class KpiEngine {
       lineOrders.remove(key);
     }
     for (StationTracker tracker : stationsByLine.getOrDefault(key, List.of())) {
-      tracker.accept(order, order.envelope().ts().toEpochMilli());
+      long ts = order.envelope().ts().toEpochMilli();
+      tracker.accept(order, ts, ts);
       scheduleFlush(tracker);
     }
     return Outcome.APPLIED;
@@ -485,8 +506,9 @@ public final class KpiEngine {
     int unknown = 0;
     for (StationTracker tracker :
         stationsByLine.getOrDefault(new LineKey(site, area, line.id()), List.of())) {
-      if (tracker.core.stateKnown) {
-        byState.merge(tracker.core.state, 1, Integer::sum);
+      MachineState state = tracker.knownState();
+      if (state != null) {
+        byState.merge(state, 1, Integer::sum);
       } else {
         unknown++;
       }

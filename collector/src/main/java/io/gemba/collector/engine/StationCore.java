@@ -2,6 +2,9 @@ package io.gemba.collector.engine;
 
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.telemetry.MachineState;
+import io.gemba.collector.telemetry.OrderEvent;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * What a station's future contributions depend on, at one instant of its event time: the state
@@ -57,6 +60,31 @@ final class StationCore extends CounterTracker {
   long startupUntilMs = NONE;
   Shift shift;
 
+  /**
+   * The time of the station's last message that says it is there (a state, count, cycle or
+   * heartbeat, not an order), or {@link #NONE}.
+   */
+  long heardMs = NONE;
+
+  /** Whether the station is silent: its time since {@link #heardMs} counts as {@code OFFLINE}. */
+  boolean silent;
+
+  /** An order after the station's last message, waiting for its next (see the tracker's apply). */
+  record DeferredOrder(long ts, OrderEvent order) {}
+
+  /**
+   * The orders after the station's last message, in time order; {@code null} while there are none.
+   * Not copied and not saved: they are kept events after the clock, which a replay applies again.
+   */
+  ArrayDeque<DeferredOrder> deferredOrders;
+
+  void deferOrder(long ts, OrderEvent order) {
+    if (deferredOrders == null) {
+      deferredOrders = new ArrayDeque<>(2);
+    }
+    deferredOrders.addLast(new DeferredOrder(ts, order));
+  }
+
   long countsWhileStopped;
   long counterJumps;
   long counterResets;
@@ -81,6 +109,9 @@ final class StationCore extends CounterTracker {
     copy.orderIdealMs = orderIdealMs;
     copy.startupUntilMs = startupUntilMs;
     copy.shift = shift;
+    copy.heardMs = heardMs;
+    copy.silent = silent;
+    copy.openSilences = openSilences == null ? null : openSilences.clone();
     copy.countsWhileStopped = countsWhileStopped;
     copy.counterJumps = counterJumps;
     copy.counterResets = counterResets;
@@ -110,7 +141,10 @@ final class StationCore extends CounterTracker {
         countsWhileStopped,
         counterJumps,
         counterResets,
-        unitsWithoutIdeal);
+        unitsWithoutIdeal,
+        EngineCheckpoint.orNull(heardMs),
+        silent,
+        openSilences == null ? null : openSilences.clone());
   }
 
   /** The core saved in {@code saved}; its shift is looked up again in the site's calendar. */
@@ -139,10 +173,65 @@ final class StationCore extends CounterTracker {
     core.counterJumps = saved.counterJumps();
     core.counterResets = saved.counterResets();
     core.unitsWithoutIdeal = saved.unitsWithoutIdeal();
+    core.heardMs = EngineCheckpoint.orNone(saved.heardMs());
+    core.silent = saved.silent();
+    core.openSilences = saved.openSilences();
     return core;
   }
 
-  /** Whether the station is in a stop period that is still unclassified or long. */
+  /**
+   * The silences that a late message may still undo, as pairs of their start (the last message
+   * before) and the time from which undoing one changes the station's time (its start, or the start
+   * of the micro-stop it ended), oldest first; {@code null} while there are none.
+   */
+  long[] openSilences;
+
+  /** A silence begins at {@code heardMs}; undoing it changes the time from {@code undoFromMs}. */
+  void openSilence(long heardMs, long undoFromMs) {
+    int n = openSilences == null ? 0 : openSilences.length;
+    openSilences = openSilences == null ? new long[2] : Arrays.copyOf(openSilences, n + 2);
+    openSilences[n] = heardMs;
+    openSilences[n + 1] = undoFromMs;
+  }
+
+  /** Forgets the silences that began before {@code heardBeforeMs}: no message can undo them. */
+  void closeSilences(long heardBeforeMs) {
+    if (openSilences == null) {
+      return;
+    }
+    int keep = 0;
+    while (keep < openSilences.length && openSilences[keep] < heardBeforeMs) {
+      keep += 2;
+    }
+    openSilences =
+        keep == openSilences.length
+            ? null
+            : Arrays.copyOfRange(openSilences, keep, openSilences.length);
+  }
+
+  /**
+   * The earliest time from which a message at {@code ts} changes the station's time by undoing a
+   * silence (one that began before {@code ts}, at most {@code silenceMs} before it), or {@link
+   * #NONE}. With {@code ts} {@link Long#MAX_VALUE}: of any open silence.
+   */
+  long silenceUndoneFrom(long ts, long silenceMs) {
+    long from = NONE;
+    if (openSilences != null) {
+      for (int i = 0; i < openSilences.length; i += 2) {
+        long heard = openSilences[i];
+        if (heard < ts && (ts == Long.MAX_VALUE || ts - heard <= silenceMs)) {
+          long undo = openSilences[i + 1];
+          from = from == NONE ? undo : Math.min(from, undo);
+        }
+      }
+    }
+    return from;
+  }
+
+  /**
+   * Whether the station is in a stop period that is still unclassified or long (or was, when its
+   * silence began: a message of the next silence timeout may show that it went on).
+   */
   boolean inStop() {
     return stateKnown && StopTally.isStop(state);
   }

@@ -106,7 +106,23 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
 
   long latestTs = NONE;
   long watermark = NONE;
+
+  /**
+   * How far a silent station's time has come: its latest event's time plus how long it has been
+   * quiet by the wall clock ({@link #tick}); {@link #NONE} once it is heard again.
+   */
   long tickClock = NONE;
+
+  /** When the station's latest message arrived, by the wall clock; {@link #NONE} before any. */
+  long lastArrivalMs = NONE;
+
+  /**
+   * The {@link StationCore#heardMs} from which the wall clock found the station silent, or {@link
+   * #NONE} while it is heard: its time from then on counts as {@code OFFLINE} for now, until
+   * messages of that time say otherwise.
+   */
+  long silentFromMs = NONE;
+
   long settledMs = NONE;
   private long emittedThrough = NONE;
   private long redoFrom = Long.MAX_VALUE;
@@ -167,8 +183,11 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
 
   // ---- events ----------------------------------------------------------------------------
 
-  /** Applies {@code event}, whose time is {@code ts} in epoch milliseconds. */
-  Outcome accept(TelemetryEvent event, long ts) {
+  /**
+   * Applies {@code event}, whose time is {@code ts} and which arrived at {@code arrivalMs} by the
+   * wall clock, both in epoch milliseconds.
+   */
+  Outcome accept(TelemetryEvent event, long ts, long arrivalMs) {
     if (latestTs != NONE && ts < latestTs) {
       backwards++;
       ctx.backwards++;
@@ -193,16 +212,24 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     }
     boolean last = at == end();
     insert(at, ts, event);
-    if (core.clockMs == NONE || (ts >= core.clockMs && last)) {
+    // A station found silent by the wall clock, heard again sooner in event time than the silence
+    // timeout: it was not silent, and the time counted OFFLINE for now is counted again.
+    boolean presence = isPresence(event);
+    boolean wasNotSilent = presence && silentFromMs != NONE && ts - core.heardMs <= ctx.silenceMs;
+    if (presence) {
+      heard(arrivalMs);
+    }
+    if (core.clockMs == NONE || (ts >= core.clockMs && last && !wasNotSilent)) {
       apply(event, ts);
     } else {
       corrections++;
       ctx.corrections++;
       replay(ts);
     }
-    if (ts > latestTs) {
-      latestTs = ts;
-      raiseWatermark(ts - ctx.latenessMs);
+    latestTs = Math.max(latestTs, ts);
+    if (presence && core.heardMs != NONE) {
+      // The station's own messages move its time, not the MES's orders.
+      raiseWatermark(core.heardMs - ctx.latenessMs);
     }
     return Outcome.APPLIED;
   }
@@ -221,17 +248,50 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
         + (last != null ? last.calendarMs : 0);
   }
 
-  /** Moves the station's event time to {@code nowMs} less the lateness, if it is behind. */
+  /** Whether an event says that its station is there: all but orders, which come from the MES. */
+  private static boolean isPresence(TelemetryEvent event) {
+    return !(event instanceof OrderEvent);
+  }
+
+  /** A message of the station arrived at {@code arrivalMs}: it is not silent. */
+  private void heard(long arrivalMs) {
+    lastArrivalMs = Math.max(lastArrivalMs, arrivalMs);
+    silentFromMs = NONE;
+    tickClock = NONE;
+  }
+
+  /**
+   * Tells the station the wall-clock time. If it has sent nothing for the silence timeout, it is
+   * silent: its event time moves on by as long as it has been quiet, counted as {@code OFFLINE} to
+   * the end of the shift of its last message, and its watermark follows (so that its minutes and
+   * shift close). Otherwise its event time is its own.
+   */
   void tick(long nowMs) {
-    if (core.clockMs == NONE) {
+    if (core.clockMs == NONE || lastArrivalMs == NONE || core.heardMs == NONE) {
       return;
     }
-    long w = nowMs - ctx.latenessMs;
-    raiseWatermark(w);
-    if (w > tickClock) {
-      tickClock = w;
-      advance(w);
+    long quietMs = nowMs - lastArrivalMs;
+    if (quietMs < ctx.silenceMs) {
+      return;
     }
+    long clock = core.heardMs + quietMs;
+    silentFromMs = core.heardMs;
+    raiseWatermark(clock - ctx.latenessMs);
+    if (clock > tickClock) {
+      tickClock = clock;
+      extendSilence();
+    }
+  }
+
+  /** Counts a silent station's time as {@code OFFLINE} up to its tick clock, within its shift. */
+  private void extendSilence() {
+    if (silentFromMs == NONE || tickClock <= core.clockMs) {
+      return;
+    }
+    Shift heard = slicer.shiftAt(core.heardMs);
+    long limit = heard != null ? Math.min(tickClock, heard.endMillis()) : core.clockMs;
+    applyDeferredOrders(limit, true);
+    advance(limit, true);
   }
 
   private void raiseWatermark(long w) {
@@ -257,7 +317,23 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
       core.clockMs = ts;
       core.shift = slicer.shiftAt(ts);
     }
-    advance(ts);
+    if (event instanceof OrderEvent order && core.heardMs != NONE && ts > core.clockMs) {
+      // Whether the time up to it was silence is known only from the station's next message.
+      core.deferOrder(ts, order);
+      return;
+    }
+    boolean silent = core.heardMs != NONE && ts - core.heardMs > ctx.silenceMs;
+    applyDeferredOrders(ts, silent);
+    advance(ts, silent);
+    if (isPresence(event)) {
+      core.heardMs = ts;
+      if (core.silent) {
+        // Heard again: the state it was in goes on from here.
+        core.silent = false;
+        core.sinceMs = ts;
+        core.stopClass = StopClass.OPEN;
+      }
+    }
     if (event instanceof StateChange state) {
       onState(state, ts);
     } else if (event instanceof CounterReading reading) {
@@ -407,8 +483,29 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
 
   // ---- time ------------------------------------------------------------------------------
 
-  private void advance(long toMs) {
+  /**
+   * Applies the orders deferred until the station's next message, up to {@code toMs}: the time to
+   * each is {@code silent} or not, as the time to that message.
+   */
+  private void applyDeferredOrders(long toMs, boolean silent) {
+    while (core.deferredOrders != null && !core.deferredOrders.isEmpty()) {
+      StationCore.DeferredOrder next = core.deferredOrders.peekFirst();
+      if (next.ts() > toMs) {
+        return;
+      }
+      core.deferredOrders.pollFirst();
+      advance(next.ts(), silent);
+      onOrder(next.order());
+    }
+  }
+
+  /** Moves the station's clock to {@code toMs}; {@code silent}: as silence since last heard. */
+  private void advance(long toMs, boolean silent) {
     if (toMs <= core.clockMs) {
+      return;
+    }
+    if (silent) {
+      advanceSilent(toMs);
       return;
     }
     if (staysInLastSegment(toMs)) {
@@ -416,6 +513,61 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
       addTime(lastAccrued, toMs - core.clockMs, toMs - core.clockMs);
     } else {
       slicer.slice(core.clockMs, toMs, accrual);
+    }
+  }
+
+  /**
+   * Moves the clock of a station that said nothing since {@link StationCore#heardMs} to {@code
+   * toMs}: the time counts as {@code OFFLINE} in the shift of that message and in the shift of
+   * {@code toMs}, and not at all in the shifts between, in which the station has no data (they get
+   * no points). A stop under way ends where the silence begins.
+   */
+  private void advanceSilent(long toMs) {
+    if (!core.silent) {
+      // Until the watermark is a silence timeout past its start, a late message may show that
+      // there was no silence: from here on, or if a micro-stop ends here, from its start.
+      core.openSilence(
+          core.heardMs,
+          core.inStop() && core.heardMs - core.sinceMs < ctx.thresholdMs
+              ? core.sinceMs
+              : core.heardMs);
+      if (core.inStop()) {
+        endStop(core.clockMs);
+      }
+      core.silent = true;
+    }
+    Shift heard = slicer.shiftAt(core.heardMs);
+    if (heard != null && core.clockMs < heard.endMillis()) {
+      slicer.slice(core.clockMs, Math.min(toMs, heard.endMillis()), accrual);
+    }
+    if (core.clockMs >= toMs) {
+      return;
+    }
+    Shift at = slicer.shiftAt(toMs);
+    long resume = at != null ? Math.max(core.clockMs, at.startMillis()) : toMs;
+    if (resume > core.clockMs) {
+      skipTo(resume);
+    }
+    if (core.clockMs < toMs) {
+      slicer.slice(core.clockMs, toMs, accrual);
+    }
+  }
+
+  /**
+   * Moves the clock over time without data to {@code resumeMs}, adding nothing. The core is copied
+   * at the first minute boundary skipped and at {@code resumeMs} if it is one, as the slicing
+   * would: a replay must be able to start at any minute not settled yet, and never before.
+   */
+  private void skipTo(long resumeMs) {
+    long boundary = floorMinute(core.clockMs) + MINUTE_MS;
+    if (boundary < resumeMs) {
+      core.clockMs = boundary;
+      snapshots.add(boundary, core.copy());
+    }
+    core.clockMs = resumeMs;
+    lastAccrued = null;
+    if (Math.floorMod(resumeMs, MINUTE_MS) == 0) {
+      snapshots.add(resumeMs, core.copy());
     }
   }
 
@@ -459,6 +611,12 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     core.clockMs += calendarMs;
     segment.calendarMs += calendarMs;
     segment.lastMs = core.clockMs;
+    if (core.silent) {
+      // No data: planned time lost as OFFLINE, whatever the state before the silence.
+      segment.plannedMs += plannedMs;
+      segment.longStops.add(MachineState.OFFLINE, plannedMs);
+      return;
+    }
     if (!(core.stateKnown && core.state == MachineState.PLANNED_STOP)) {
       segment.plannedMs += plannedMs;
     }
@@ -544,7 +702,9 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
    * emitted, and what is gone is written with zero sums.
    */
   private void replay(long ts) {
-    int from = snapshotAtOrBefore(floorMinute(ts));
+    long undoFrom = core.silenceUndoneFrom(ts, ctx.silenceMs);
+    // The event may show that a silence before it was none.
+    int from = snapshotAtOrBefore(floorMinute(undoFrom != NONE ? Math.min(ts, undoFrom) : ts));
     StationCore at = snapshots.get(from);
     if (at.inStop() && ts - at.sinceMs < ctx.thresholdMs) {
       // The event may end the stop under way there, and so change its class.
@@ -569,9 +729,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     for (int i = key == NONE ? first() : lowerBound(key); i < end(); i++) {
       apply(get(i), time(i));
     }
-    if (tickClock > core.clockMs) {
-      advance(tickClock);
-    }
+    extendSilence();
     replaying = false;
     emitChanged(before, raw.itemsFrom(raw.first() + kept));
   }
@@ -807,9 +965,24 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     if (watermark == NONE || floorMinute(watermark) <= settledMs) {
       return;
     }
-    long candidate = floorMinute(watermark);
+    // Never past the station's clock: a silent station between shifts stands still, and a replay
+    // must find a copy of its core in a minute not settled yet.
+    long candidate = Math.min(floorMinute(watermark), floorMinute(core.clockMs));
+    if (candidate <= settledMs) {
+      return;
+    }
     if (candidate == heldMinute && watermark < heldUntil) {
       return; // still held by the same stop
+    }
+    core.closeSilences(watermark - ctx.silenceMs);
+    long undoFrom = core.silenceUndoneFrom(Long.MAX_VALUE, ctx.silenceMs);
+    if (undoFrom != NONE) {
+      // A message may still come and show that the station was not silent.
+      long limited = Math.min(candidate, floorMinute(undoFrom));
+      if (limited <= settledMs) {
+        return;
+      }
+      candidate = limited;
     }
     StationCore at = snapshots.get(snapshotAtOrBefore(candidate));
     if (at.inStop() && watermark - at.sinceMs < ctx.thresholdMs) {
@@ -889,9 +1062,39 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
 
   // ---- snapshots for the API and checkpoints ---------------------------------------------
 
+  /** Whether the wall clock found the station silent (and it was not heard since). */
+  boolean isSilent() {
+    return silentFromMs != NONE;
+  }
+
+  /** The state the station is in as far as is known: {@code OFFLINE} while it is silent. */
+  MachineState knownState() {
+    return isSilent() ? MachineState.OFFLINE : core.stateKnown ? core.state : null;
+  }
+
+  /** The station's order and product now, with the orders deferred to its next message. */
+  private String[] orderAndProduct() {
+    String order = core.order;
+    String product = core.product;
+    if (core.deferredOrders != null) {
+      for (StationCore.DeferredOrder deferred : core.deferredOrders) {
+        OrderEvent event = deferred.order();
+        if (event.event() == OrderEvent.Kind.START) {
+          order = event.order();
+          product = event.product();
+        } else if (event.order().equals(order)) {
+          order = null;
+        }
+      }
+    }
+    return new String[] {order, product};
+  }
+
   StationSnapshot snapshot() {
     String shiftId = core.shift != null ? core.shift.id() : latestShift();
     Kpis kpis = shiftId == null ? null : ctx.calculator.compute(shiftSums(shiftId));
+    boolean silent = isSilent();
+    String[] orderAndProduct = orderAndProduct();
     return new StationSnapshot(
         site,
         area,
@@ -899,13 +1102,16 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
         station,
         configured,
         lineOutput,
-        core.stateKnown ? core.state : null,
-        core.reason,
-        core.stateKnown ? Instant.ofEpochMilli(core.sinceMs) : null,
+        knownState(),
+        silent ? null : core.reason,
+        silent
+            ? Instant.ofEpochMilli(silentFromMs)
+            : core.stateKnown ? Instant.ofEpochMilli(core.sinceMs) : null,
+        silent ? Instant.ofEpochMilli(silentFromMs) : null,
         core.clockMs == NONE ? null : Instant.ofEpochMilli(core.clockMs),
         shiftId,
-        core.order,
-        core.product,
+        orderAndProduct[0],
+        orderAndProduct[1],
         kpis,
         new DataQuality(
             late,
@@ -988,7 +1194,9 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
         late,
         duplicates,
         backwards,
-        corrections);
+        corrections,
+        EngineCheckpoint.orNull(lastArrivalMs),
+        EngineCheckpoint.orNull(silentFromMs));
   }
 
   /**
@@ -1009,13 +1217,13 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     duplicates = saved.duplicates();
     backwards = saved.backwards();
     corrections = saved.corrections();
+    lastArrivalMs = EngineCheckpoint.orNone(saved.lastArrivalMs());
+    silentFromMs = EngineCheckpoint.orNone(saved.silentFromMs());
     ctx.backwards += backwards;
     ctx.corrections += corrections;
     for (int i = first(); i < end(); i++) {
       apply(get(i), time(i));
     }
-    if (tickClock > core.clockMs) {
-      advance(tickClock);
-    }
+    extendSilence();
   }
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
  *     not negative
  * @param startupAfterChangeover how long after a changeover ends scrap counts as startup scrap
  *     (reduced yield) rather than process defects, not negative; zero means never
+ * @param silenceTimeout how long a station may say nothing (no message on any of its channels)
+ *     before it is silent: its time from its last message counts as {@code OFFLINE} (no data), at
+ *     least a second
  */
 public record KpiPolicy(
     MicroStopPolicy microStopPolicy,
@@ -22,7 +25,11 @@ public record KpiPolicy(
     double oeeTarget,
     double localContentTarget,
     Duration allowedLateness,
-    Duration startupAfterChangeover) {
+    Duration startupAfterChangeover,
+    Duration silenceTimeout) {
+
+  /** The default {@link #silenceTimeout}: 2 minutes. */
+  public static final Duration DEFAULT_SILENCE_TIMEOUT = Duration.ofMinutes(2);
 
   private static final KpiPolicy DEFAULTS =
       new KpiPolicy(
@@ -31,7 +38,8 @@ public record KpiPolicy(
           0.85,
           0.60,
           Duration.ofMinutes(5),
-          Duration.ofMinutes(10));
+          Duration.ofMinutes(10),
+          DEFAULT_SILENCE_TIMEOUT);
 
   /**
    * Builds a policy.
@@ -43,6 +51,7 @@ public record KpiPolicy(
     Objects.requireNonNull(microStopThreshold, "microStopThreshold");
     Objects.requireNonNull(allowedLateness, "allowedLateness");
     Objects.requireNonNull(startupAfterChangeover, "startupAfterChangeover");
+    Objects.requireNonNull(silenceTimeout, "silenceTimeout");
     if (microStopThreshold.isNegative() || microStopThreshold.isZero()) {
       throw new IllegalArgumentException(
           "microStopThreshold must be positive: " + microStopThreshold);
@@ -57,11 +66,34 @@ public record KpiPolicy(
       throw new IllegalArgumentException(
           "startupAfterChangeover must not be negative: " + startupAfterChangeover);
     }
+    if (silenceTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "silenceTimeout must be at least 1 second: " + silenceTimeout);
+    }
+  }
+
+  /** A policy with the {@linkplain #DEFAULT_SILENCE_TIMEOUT default silence timeout}. */
+  public KpiPolicy(
+      MicroStopPolicy microStopPolicy,
+      Duration microStopThreshold,
+      double oeeTarget,
+      double localContentTarget,
+      Duration allowedLateness,
+      Duration startupAfterChangeover) {
+    this(
+        microStopPolicy,
+        microStopThreshold,
+        oeeTarget,
+        localContentTarget,
+        allowedLateness,
+        startupAfterChangeover,
+        DEFAULT_SILENCE_TIMEOUT);
   }
 
   /**
    * The defaults: {@code tpm}, micro-stops under 2 minutes, OEE target 85%, local content target
-   * 60%, lateness 5 minutes, startup scrap for 10 minutes after a changeover.
+   * 60%, lateness 5 minutes, startup scrap for 10 minutes after a changeover, silent after 2
+   * minutes without a message.
    */
   public static KpiPolicy defaults() {
     return DEFAULTS;

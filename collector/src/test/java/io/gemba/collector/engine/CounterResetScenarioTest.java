@@ -41,7 +41,7 @@ class CounterResetScenarioTest {
     return new EngineHarness(
         BERLIN,
         List.of(shiftA()),
-        KpiPolicy.defaults(),
+        EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
         EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(10))));
   }
 
@@ -61,7 +61,7 @@ class CounterResetScenarioTest {
         h.count("press", D + "06:10", 520, 514), // +20 total, +19 good
         h.count("press", D + "06:20", 15, 15), // reset: 15 made since, all good
         h.count("press", D + "06:30", 40, 38)); // +25 total, +23 good, from the new values
-    h.tick(D + "14:10"); // event time 14:05: the shift has ended
+    h.timeMovesOn(D + "14:10"); // watermark 14:05: the shift has ended
 
     // Each increment lands in the minute of the later reading.
     assertThat(h.point("production", D + "06:10", "station", "press"))
@@ -106,7 +106,7 @@ class CounterResetScenarioTest {
         h.count("press", D + "06:00", 500, 500), // baseline
         h.count("press", D + "06:10", 520, 520), // +20
         h.count("press", D + "06:20", 15, 15)); // reset: +15
-    h.tick(D + "06:30"); // event time 06:25: the 06:20 minute is emitted
+    h.timeMovesOn(D + "06:30"); // watermark 06:25: the 06:20 minute is final
 
     // Units so far: 20 + 15 = 35, all good. Shift so far 06:00–06:25 (the ticked time):
     // the shift point at 06:21 (end of the 06:20 bucket) holds 06:00–06:21 = 1,260 s.
@@ -129,7 +129,7 @@ class CounterResetScenarioTest {
         // the new values are what it made since: 12 units, 7 good, 5 scrap. (Read as an increment
         // it would be +4 units with -1 good, which cannot be.)
         h.count("press", D + "06:20", 12, 7));
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
 
     assertThat(h.point("production", D + "06:20", "station", "press"))
         .containsEntry("total", 12L)
@@ -156,7 +156,7 @@ class CounterResetScenarioTest {
         h.count("press", D + "08:00", 50, 50), // +47
         h.count("press", D + "09:00", 10, 10), // reset: +10
         h.count("press", D + "10:00", 20, 20)); // +10
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
 
     // Units 3 + 47 + 10 + 10 = 70.
     assertThat(h.point("oee", D + "14:00", "station", "press", "window", "shift"))

@@ -40,7 +40,7 @@ class CyclesAsCountsScenarioTest {
     return new EngineHarness(
         BERLIN,
         List.of(shifts),
-        KpiPolicy.defaults(),
+        EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
         EngineHarness.station("welder", IdealCycleTimes.of(Duration.ofSeconds(60))));
   }
 
@@ -59,7 +59,7 @@ class CyclesAsCountsScenarioTest {
   @Test
   void onlyCycles_eachIsAUnit() {
     EngineHarness h = cyclesThenCounts();
-    h.tick(THU + "06:16"); // event time 06:11
+    h.timeMovesOn(THU + "06:16"); // watermark 06:11
 
     assertThat(h.point("production", THU + "06:01", "station", "welder", "product", "W1"))
         .containsEntry("total", 1L)
@@ -91,7 +91,7 @@ class CyclesAsCountsScenarioTest {
         h.cycle("welder", THU + "06:11", true, "W1"), // counted by the counters, not as a cycle
         h.cycle("welder", THU + "06:12", false, "W1"),
         h.count("welder", THU + "06:13", 1002, 991)); // +2, 1 good: the two cycles above
-    h.tick(THU + "06:21"); // event time 06:16
+    h.timeMovesOn(THU + "06:21"); // watermark 06:16
 
     // 06:01 ... 06:05 from cycles, 06:13 from counters: none at 06:10, 06:11, 06:12.
     assertThat(h.points("production", "station", "welder")).hasSize(6);
@@ -124,7 +124,7 @@ class CyclesAsCountsScenarioTest {
         // B had no count: from N on, cycles count again.
         h.cycle("welder", THU + "22:30", true, "W1"),
         h.cycle("welder", THU + "22:31", false, "W1"));
-    h.tick(THU + "22:40"); // event time 22:35
+    h.timeMovesOn(THU + "22:40"); // watermark 22:35
 
     assertThat(h.point("oee", THU + "14:00", "station", "welder", "window", "shift"))
         .containsEntry("total", 100L);
@@ -150,7 +150,7 @@ class CyclesAsCountsScenarioTest {
         h.cycle("welder", THU + "22:30", true, "W1"), // N: a unit as a cycle
         h.count("welder", THU + "22:40", 150, 150), // counters again: a fresh baseline
         h.count("welder", THU + "22:50", 153, 152)); // +3, 2 good
-    h.tick(THU + "23:00"); // event time 22:55
+    h.timeMovesOn(THU + "23:00"); // watermark 22:55
 
     // N so far at 22:55: 1 (cycle) + 3 = 4 units, 1 + 2 = 3 good; the 22:40 reading adds none
     // (counted from 100 it would be +50).

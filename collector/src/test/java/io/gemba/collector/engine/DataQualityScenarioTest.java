@@ -32,7 +32,7 @@ class DataQualityScenarioTest {
         new EngineHarness(
             BERLIN,
             List.of(CounterResetScenarioTest.shiftA()), // 06:00–14:00, no break
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station("fast", SIXTY_S),
             EngineHarness.station("stopped", SIXTY_S),
             EngineHarness.station("jumpy", SIXTY_S),
@@ -152,7 +152,7 @@ class DataQualityScenarioTest {
         new EngineHarness(
             BERLIN,
             List.of(CounterResetScenarioTest.shiftA()),
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station("press", SIXTY_S),
             EngineHarness.station("welder", SIXTY_S));
     line.feed(
@@ -162,7 +162,7 @@ class DataQualityScenarioTest {
         line.cycle("welder", D + "06:06:30", true, null), // product: the order's
         line.heartbeat("press", D + "06:08"),
         line.heartbeat("welder", D + "06:08"));
-    line.tick(D + "06:13"); // event time 06:08 everywhere: the minutes up to 06:08 are final
+    line.timeMovesOn(D + "06:13"); // watermark 06:08 everywhere: the minutes up to 06:08 are final
 
     StationSnapshot press = line.engine.stations().get(0);
     StationSnapshot welder = line.engine.stations().get(1);

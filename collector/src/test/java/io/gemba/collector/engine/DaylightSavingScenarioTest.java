@@ -38,7 +38,7 @@ class DaylightSavingScenarioTest {
     return new EngineHarness(
         BERLIN,
         List.of(nightShift()),
-        KpiPolicy.defaults(),
+        EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
         EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(60))));
   }
 
@@ -59,7 +59,7 @@ class DaylightSavingScenarioTest {
         h.state("press", Instant.parse("2026-10-25T00:40:00Z"), RUNNING, null), // 10 min
         h.state("press", Instant.parse("2026-10-25T01:30:00Z"), DOWN, "JAM"), // 02:30 CET
         h.state("press", Instant.parse("2026-10-25T01:45:00Z"), RUNNING, null)); // 15 min
-    h.tick("2026-10-25T06:10"); // 05:10Z; event time 05:05Z: the shift has ended
+    h.timeMovesOn("2026-10-25T06:10"); // 05:10Z; watermark 05:05Z: the shift has ended
 
     assertThat(h.at("2026-10-25T06:00")).isEqualTo(Instant.parse("2026-10-25T05:00:00Z"));
     // Planned: 9 h = 540 min = 32,400 s. Stops 10 + 15 = 25 min = 1,500 s; run 30,900 s.
@@ -115,7 +115,7 @@ class DaylightSavingScenarioTest {
         h.state("press", "2026-03-28T22:00", RUNNING),
         h.state("press", "2026-03-29T01:50", DOWN, "JAM"),
         h.state("press", "2026-03-29T03:10", RUNNING));
-    h.tick("2026-03-29T06:10");
+    h.timeMovesOn("2026-03-29T06:10");
 
     assertThat(h.at("2026-03-29T06:00")).isEqualTo(Instant.parse("2026-03-29T04:00:00Z"));
     // Planned: 7 h = 420 min = 25,200 s. Stop 20 min = 1,200 s; run 24,000 s.

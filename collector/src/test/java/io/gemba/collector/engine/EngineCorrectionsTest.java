@@ -67,7 +67,7 @@ class EngineCorrectionsTest {
         h.cycle("press", D + "06:11:05", true, "P1"),
         h.heartbeat("press", D + "06:12:10"),
         h.heartbeat("press", D + "06:13"));
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
 
     assertThat(h.point("oee", D + "06:11", "station", "press", "window", "1m"))
         .isEqualTo(
@@ -102,7 +102,7 @@ class EngineCorrectionsTest {
         h.heartbeat("press", D + "06:12:30"),
         h.heartbeat("press", D + "06:13"),
         h.state("press", D + "06:11", RUNNING)); // late, within the lateness
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
 
     assertThat(h.point("reliability", D + "06:11", "station", "press"))
         .isEqualTo(Map.of("failures", 0L));
@@ -175,7 +175,7 @@ class EngineCorrectionsTest {
         h.orderStart("press", D + "06:00", "O1", "P1"),
         h.heartbeat("press", D + "06:13"),
         h.orderEnd("press", D + "06:10:30", "O1")); // late, within the lateness
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
 
     for (String minute : List.of("06:11", "06:12")) {
       assertThat(h.point("oee", D + minute, "station", "press", "window", "1m", "order", "O1"))
@@ -227,7 +227,7 @@ class EngineCorrectionsTest {
             List.of(
                 CyclesAsCountsScenarioTest.shift("A", 6, 14),
                 CyclesAsCountsScenarioTest.shift("B", 14, 22)),
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station("welder", IdealCycleTimes.of(Duration.ofSeconds(60))));
     h.feed(
         h.state("welder", D + "06:00", RUNNING),
@@ -236,7 +236,7 @@ class EngineCorrectionsTest {
         h.cycle("welder", D + "15:00", true, "W1"),
         h.cycle("welder", F + "06:30", true, "W1"),
         h.cycle("welder", F + "06:31", false, "W1"));
-    h.tick(F + "14:10");
+    h.timeMovesOn(F + "14:10");
 
     assertThat(h.point("oee", F + "14:00", "station", "welder", "window", "shift"))
         .containsEntry("total", 2L)

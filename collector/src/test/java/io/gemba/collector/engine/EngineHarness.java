@@ -153,6 +153,17 @@ final class EngineHarness {
     engine.tick(at(localDateTime));
   }
 
+  /**
+   * Moves the event time of every station seen to {@code localDateTime} with a heartbeat from each
+   * (a station's time is its own: only its messages move it), so that its watermark is that time
+   * less the allowed lateness.
+   */
+  void timeMovesOn(String localDateTime) {
+    for (StationSnapshot station : engine.stations()) {
+      feed(heartbeat(station.station(), localDateTime));
+    }
+  }
+
   /** What InfluxDB holds after all writes: per series and time, the last value of each field. */
   Map<String, Map<String, Object>> stored() {
     return store(emitted);

@@ -39,7 +39,7 @@ class LateAndDuplicateScenarioTest {
     return new EngineHarness(
         BERLIN,
         List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))), // 06:00–14:00, tea 09:00
-        KpiPolicy.defaults(),
+        EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
         EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(30))),
         EngineHarness.station("welder", IdealCycleTimes.of(Duration.ofSeconds(60))));
   }
@@ -100,7 +100,7 @@ class LateAndDuplicateScenarioTest {
     EngineHarness h = harness();
     h.feed(prefix(h).toArray(TelemetryEvent[]::new));
     h.feed(body(h).toArray(TelemetryEvent[]::new));
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     return h;
   }
 
@@ -127,7 +127,7 @@ class LateAndDuplicateScenarioTest {
       for (TelemetryEvent e : shuffled) {
         assertThat(h.engine.accept(e)).as("seed %d, %s", seed, e).isEqualTo(Outcome.APPLIED);
       }
-      h.tick(D + "14:10");
+      h.timeMovesOn(D + "14:10");
 
       assertThat(h.engine.stats().corrections()).as("seed %d replayed", seed).isPositive();
       assertThat(EngineHarness.diff(expected.stored(), h.stored(), 20))
@@ -180,16 +180,16 @@ class LateAndDuplicateScenarioTest {
     assertThat(h.engine.stats().late()).isEqualTo(1);
 
     // After the rest of the shift, the late reading left no trace: 10 units.
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     assertThat(h.point("oee", D + "14:00", "station", "press", "window", "shift"))
         .containsEntry("total", 10L);
   }
 
   @Test
-  void olderThanTheTickLessTheLateness_isLate() {
+  void olderThanTheLatestMessageLessTheLateness_isLate() {
     EngineHarness h = harness();
     h.feed(h.state("press", D + "06:00", RUNNING), h.count("press", D + "06:00", 0, 0));
-    h.tick(D + "06:40"); // watermark 06:35, though the station's latest event is 06:00
+    h.timeMovesOn(D + "06:40"); // a heartbeat at 06:40: watermark 06:35
     int emitted = h.emitted.size();
 
     assertThat(h.engine.accept(h.count("press", D + "06:30", 5, 5))).isEqualTo(Outcome.LATE);
@@ -224,7 +224,7 @@ class LateAndDuplicateScenarioTest {
     assertThat(h.engine.stats().duplicates()).isEqualTo(3);
     assertThat(station(h, "press").quality().duplicates()).isEqualTo(3);
 
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     // 6 + 4 = 10 units: the duplicates added none.
     assertThat(h.point("oee", D + "14:00", "station", "press", "window", "shift"))
         .containsEntry("total", 10L);
@@ -279,7 +279,7 @@ class LateAndDuplicateScenarioTest {
         .isEqualTo(Outcome.APPLIED);
     assertThat(h.engine.stats().duplicates()).isEqualTo(1);
 
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     // 10 + 2 + 3 + 1 = 16 units.
     assertThat(h.point("oee", D + "14:00", "station", "press", "window", "shift"))
         .containsEntry("total", 16L);
@@ -312,7 +312,7 @@ class LateAndDuplicateScenarioTest {
         .doesNotContain(late.at(D + "06:13"));
 
     late.feed(arrival.subList(4, arrival.size()).toArray(TelemetryEvent[]::new));
-    late.tick(D + "14:10");
+    late.timeMovesOn(D + "14:10");
 
     // After it: the jam 06:10–06:11 is a 60 s micro-stop, run time under tpm.
     for (String minute : List.of("06:10", "06:11", "06:12")) {
@@ -339,7 +339,7 @@ class LateAndDuplicateScenarioTest {
     // And everything stored is what the same events in order store.
     EngineHarness inOrder = harness();
     inOrder.feed(lateRunningEvents(inOrder));
-    inOrder.tick(D + "14:10");
+    inOrder.timeMovesOn(D + "14:10");
     assertThat(EngineHarness.diff(inOrder.stored(), late.stored(), 20)).isEmpty();
     assertThat(late.engine.stats().corrections()).isEqualTo(1);
   }

@@ -117,7 +117,7 @@ class MicroStopCorrectionTest {
         .containsEntry("stop_s", 30.0);
 
     h.feed(h.state("press", D + "06:15:30", RUNNING));
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     assertCorrectedToALongStop(h);
     assertShiftEnd(h);
   }
@@ -132,14 +132,14 @@ class MicroStopCorrectionTest {
     assertEmittedAsMicroStop(h);
 
     // The station is silent; the tick moves its event time to 06:20 - 5 min = 06:15.
-    h.tick(D + "06:20");
+    h.timeMovesOn(D + "06:20");
     assertThat(h.point("oee", D + "06:10", "station", "press", "window", "1m"))
         .containsEntry("stop_s", 30.0);
     assertThat(h.point("oee", D + "06:14", "station", "press", "window", "1m"))
         .containsEntry("stop_s", 60.0);
 
     h.feed(h.state("press", D + "06:15:30", RUNNING));
-    h.tick(D + "14:10");
+    h.timeMovesOn(D + "14:10");
     assertCorrectedToALongStop(h);
     assertShiftEnd(h);
   }
@@ -153,7 +153,7 @@ class MicroStopCorrectionTest {
         stepwise.heartbeat("press", D + "06:11:30"),
         stepwise.heartbeat("press", D + "06:13"),
         stepwise.state("press", D + "06:15:30", RUNNING));
-    stepwise.tick(D + "14:10");
+    stepwise.timeMovesOn(D + "14:10");
 
     // The same stop without the heartbeats: the event time jumps over the threshold, so the
     // stop is never emitted as a micro-stop.
@@ -162,7 +162,7 @@ class MicroStopCorrectionTest {
         direct.state("press", D + "06:00", RUNNING),
         direct.state("press", D + "06:10:30", DOWN, "JAM"),
         direct.state("press", D + "06:15:30", RUNNING));
-    direct.tick(D + "14:10");
+    direct.timeMovesOn(D + "14:10");
 
     // And all at once.
     EngineHarness batch = harness();
@@ -171,7 +171,7 @@ class MicroStopCorrectionTest {
             batch.state("press", D + "06:00", RUNNING),
             batch.state("press", D + "06:10:30", DOWN, "JAM"),
             batch.state("press", D + "06:15:30", RUNNING)));
-    batch.tick(D + "14:10");
+    batch.timeMovesOn(D + "14:10");
 
     assertThat(EngineHarness.diff(direct.stored(), stepwise.stored(), 20)).isEmpty();
     assertThat(EngineHarness.diff(batch.stored(), stepwise.stored(), 20)).isEmpty();

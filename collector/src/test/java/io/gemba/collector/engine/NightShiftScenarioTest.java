@@ -51,7 +51,7 @@ class NightShiftScenarioTest {
         new EngineHarness(
             BERLIN,
             List.of(nightShift()),
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(60))));
     h.feed(
         h.state("press", THU + "22:00", RUNNING),
@@ -59,7 +59,7 @@ class NightShiftScenarioTest {
         h.state("press", FRI + "01:00", DOWN, "JAM"),
         h.state("press", FRI + "01:10", RUNNING), // 10 min down: a failure
         h.count("press", FRI + "05:59", 400, 390)); // +400, 390 good
-    h.tick(FRI + "06:10"); // event time 06:05: the shift has ended
+    h.timeMovesOn(FRI + "06:10"); // watermark 06:05: the shift has ended
   }
 
   @Test
@@ -142,7 +142,7 @@ class NightShiftScenarioTest {
         new EngineHarness(
             BERLIN,
             List.of(nightShift()),
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(60))),
             EngineHarness.station("robot", IdealCycleTimes.of(Duration.ofSeconds(60))));
     two.feed(
@@ -150,7 +150,7 @@ class NightShiftScenarioTest {
         two.state("robot", THU + "23:00", RUNNING), // the robot's time starts here
         two.state("press", FRI + "01:59:30", DOWN, "JAM"),
         two.state("press", FRI + "02:30:30", RUNNING));
-    two.tick(FRI + "06:10");
+    two.timeMovesOn(FRI + "06:10");
 
     // The jam lasts 31 min of event time: a long stop and a failure. Inside planned time are only
     // 01:59:30–02:00 and 02:30–02:30:30: 60 s of stop.

@@ -39,7 +39,7 @@ class OrderChangeScenarioTest {
         new EngineHarness(
             BERLIN,
             List.of(CounterResetScenarioTest.shiftA()), // 06:00–14:00, no break
-            KpiPolicy.defaults(),
+            EngineFixtures.onChangeOnly(KpiPolicy.defaults()),
             EngineHarness.station(
                 "press",
                 new IdealCycleTimes(Duration.ofSeconds(60), Map.of("P1", Duration.ofSeconds(30)))));
@@ -57,7 +57,7 @@ class OrderChangeScenarioTest {
         x.state("press", D + "12:05", RUNNING), // 5 min failure in O2
         x.count("press", D + "13:59", 600, 580), // +200, 190 good, for O2
         x.orderEnd("press", D + "14:00", "O2"));
-    x.tick(D + "14:10");
+    x.timeMovesOn(D + "14:10");
     return harness;
   }
 

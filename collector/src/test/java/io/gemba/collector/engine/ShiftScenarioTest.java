@@ -43,14 +43,16 @@ class ShiftScenarioTest {
         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
   }
 
+  /** Micro-stops under 2 min, lateness 5 min; stations that send on change only. */
   static KpiPolicy policy(MicroStopPolicy microStops) {
-    return new KpiPolicy(
-        microStops,
-        Duration.ofMinutes(2),
-        0.85,
-        0.6,
-        Duration.ofMinutes(5),
-        Duration.ofMinutes(10));
+    return EngineFixtures.onChangeOnly(
+        new KpiPolicy(
+            microStops,
+            Duration.ofMinutes(2),
+            0.85,
+            0.6,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10)));
   }
 
   /** Thursday 26 November 2026; the press makes 300 units at an ideal 60 s each. */
@@ -78,7 +80,7 @@ class ShiftScenarioTest {
         h.state("press", d + "13:00", IDLE, "STARVED"),
         h.state("press", d + "13:12", RUNNING), // 12 min starved
         h.count("press", d + "13:59", 1300, 1275)); // +140: 130 good, 10 scrap
-    h.tick(d + "14:10"); // event time moves on to 14:05: the shift has ended
+    h.timeMovesOn(d + "14:10"); // watermark 14:05: the shift has ended
     return h;
   }
 

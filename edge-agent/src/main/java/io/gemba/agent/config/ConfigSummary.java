@@ -131,7 +131,8 @@ public final class ConfigSummary {
         .value(Policy.OEE_TARGET, p.oeeTarget())
         .value(Policy.LOCAL_CONTENT_TARGET, p.localContentTarget())
         .value(Policy.ALLOWED_LATENESS, p.allowedLateness())
-        .value(Policy.STARTUP_AFTER_CHANGEOVER, p.startupAfterChangeover());
+        .value(Policy.STARTUP_AFTER_CHANGEOVER, p.startupAfterChangeover())
+        .value(Policy.SILENCE_TIMEOUT, p.silenceTimeout());
   }
 
   private static KeyLines stationDefaults(StationDefaults d) {

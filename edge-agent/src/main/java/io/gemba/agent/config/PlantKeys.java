@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The keys of the {@code plant} section, its KPI policy and its sites with their shift calendars,
@@ -73,6 +74,16 @@ final class PlantKeys {
             "scrap this soon after a changeover is startup scrap (reduced yield), not process"
                 + " defects");
 
+    static final Key<Duration> SILENCE_TIMEOUT =
+        Key.withDefault(
+            "silenceTimeout",
+            Types.POSITIVE_DURATION
+                .check(Policy::checkSilenceTimeout)
+                .described("duration, at least `1s`"),
+            DEFAULTS.silenceTimeout(),
+            "a station that sends nothing on any channel for this long is silent: its time from its"
+                + " last message counts as `OFFLINE` (no data)");
+
     static final Keys KEYS =
         Keys.of(
             MICRO_STOP_POLICY,
@@ -80,7 +91,14 @@ final class PlantKeys {
             OEE_TARGET,
             LOCAL_CONTENT_TARGET,
             ALLOWED_LATENESS,
-            STARTUP_AFTER_CHANGEOVER);
+            STARTUP_AFTER_CHANGEOVER,
+            SILENCE_TIMEOUT);
+
+    private static Optional<String> checkSilenceTimeout(Duration timeout) {
+      return timeout.compareTo(Duration.ofSeconds(1)) < 0
+          ? Optional.of("must be at least 1s, was " + Durations.format(timeout))
+          : Optional.empty();
+    }
 
     private Policy() {}
   }

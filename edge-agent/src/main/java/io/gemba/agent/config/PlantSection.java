@@ -55,6 +55,7 @@ final class PlantSection {
     Optional<Double> localContentTarget = s.read(Policy.LOCAL_CONTENT_TARGET);
     Optional<Duration> lateness = s.read(Policy.ALLOWED_LATENESS);
     Optional<Duration> startup = s.read(Policy.STARTUP_AFTER_CHANGEOVER);
+    Optional<Duration> silence = s.read(Policy.SILENCE_TIMEOUT);
     s.finish();
     return s.build(
         mark,
@@ -65,7 +66,8 @@ final class PlantSection {
                 oeeTarget.get(),
                 localContentTarget.get(),
                 lateness.get(),
-                startup.get()));
+                startup.get(),
+                silence.get()));
   }
 
   private static Optional<SiteConfig> site(Section s, StationDefaults defaults) {

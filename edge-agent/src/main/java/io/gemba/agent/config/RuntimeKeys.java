@@ -74,7 +74,7 @@ final class RuntimeKeys {
             "tickInterval",
             Types.POSITIVE_DURATION,
             EngineConfig.DEFAULT_TICK_INTERVAL,
-            "how often the wall clock closes the windows of stations that went silent");
+            "how often the wall clock looks for stations gone silent (`plant.policy.silenceTimeout`)");
     static final Key<Duration> BATCH_WAIT =
         Key.withDefault(
             "batchWait",

@@ -78,7 +78,9 @@ final class EngineRun {
   List<Point> apply(List<? extends Message> messages, Tally tally) {
     List<TelemetryEvent> events = new ArrayList<>();
     List<TelemetryEvent> redelivered = new ArrayList<>(0);
+    Instant arrival = null;
     for (Message message : messages) {
+      arrival = message.arrival();
       for (Decoded decoded :
           decoder.decode(message.topic(), message.payload(), message.arrival())) {
         if (decoded instanceof TelemetryEvent event) {
@@ -89,7 +91,7 @@ final class EngineRun {
         }
       }
     }
-    engine.acceptAll(events);
+    engine.acceptAll(events, arrival);
     // After the run: a redelivery of an event in the same run finds the station the event made.
     for (TelemetryEvent event : redelivered) {
       engine.redelivered(event);

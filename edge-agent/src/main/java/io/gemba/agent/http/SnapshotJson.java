@@ -28,6 +28,8 @@ final class SnapshotJson {
         .put("state", s.state() == null ? null : s.state().name())
         .put("reason", s.reason())
         .put("stateSince", time(s.stateSince()))
+        .put("silent", s.silentSince() != null)
+        .put("silentSince", time(s.silentSince()))
         .put("eventTime", time(s.eventTime()))
         .put("shift", s.shift())
         .put("order", s.order())

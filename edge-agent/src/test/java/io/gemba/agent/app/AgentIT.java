@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The assembled agent against a real Mosquitto and a real VictoriaMetrics (speaking the InfluxDB
- * write API), both started by the test on free loopback ports. The agent's wall clock is the
- * test's, so that minutes close when the test says.
+ * write API), both started by the test on free loopback ports. The agent's wall clock is the test's
+ * and stays put, so that no station goes silent while the test runs: event time moves with the
+ * stations' messages only.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class AgentIT {
@@ -87,6 +88,8 @@ class AgentIT {
       gateway.publish(PACK_1 + "st10/bogus", msg("06:01:40", 9, "\"x\":1"));
       gateway.publish(
           PACK_1 + "st10/state", msg("06:02:00", 5, "\"state\":\"DOWN\",\"reason\":\"JAM-12\""));
+      // The gateway says the station is there while it is down: no message in 2 min is silence.
+      heartbeat(gateway, "st10", 3, 4);
       gateway.publish(PACK_1 + "st10/state", msg("06:05:00", 6, "\"state\":\"RUNNING\""));
       gateway.publish(PACK_1 + "st10/count", msg("06:06:00", 7, "\"total\":104,\"scrap\":1"));
       gateway.publish(PACK_1 + "eol/state", msg("06:00:00", 1, "\"state\":\"RUNNING\""));
@@ -94,15 +97,18 @@ class AgentIT {
           PACK_1 + "eol/cycle", msg("06:00:40", 2, "\"result\":\"OK\",\"cycleMs\":31000"));
       gateway.publish(
           PACK_1 + "eol/cycle", msg("06:01:20", 3, "\"result\":\"NOK\",\"cycleMs\":29500"));
+      heartbeat(gateway, "eol", 2, 6);
       gateway.publish(PACK_1 + "eol/heartbeat", msg("06:07:00", 4, "\"gateway\":\"plc-gw-07\""));
+      // Both stations go on saying they are there, every minute to 06:14: their event time moves
+      // on (a station's time is its own; the wall clock stays at 06:00, so neither is silent).
+      heartbeat(gateway, "st10", 7, 14);
+      heartbeat(gateway, "eol", 8, 14);
     }
-    // Applied: the line's order 1, st10's states 3 and counts 4, eol's state 1, cycles 2 and
-    // heartbeat 1: 12. Rejected: the cut JSON and the unknown channel: 2.
-    await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 12 && rejected() == 2);
-    // The wall clock moves on to 06:14: with the default lateness of 5 min, event time reaches
-    // 06:09, so the minutes up to 06:08 settle with their ratios, and the shift so far is written
-    // at 06:09:00.
-    clock.set(Instant.parse("2026-11-26T06:14:00Z"));
+    // Applied: the line's order 1; st10's states 3, counts 4 and heartbeats 2 + 8; eol's state 1,
+    // cycles 2 and heartbeats 5 + 1 + 7: 34. Rejected: the cut JSON and the unknown channel: 2.
+    await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 34 && rejected() == 2);
+    // With the default lateness of 5 min, event time 06:14 puts the watermark at 06:09, so the
+    // minutes up to 06:08 settle with their ratios, and the shift so far is written at 06:09:00.
     victoria.awaitFlushed(
         Duration.ofSeconds(30),
         () -> assertThat(latest("oee_availability", "st10", "shift")).containsKey(at("06:09:00")));
@@ -207,6 +213,16 @@ class AgentIT {
               gateway.publish(topic, json);
               return true;
             });
+  }
+
+  /** Heartbeats of {@code station} at every minute from 06:{@code from} to 06:{@code to}. */
+  private static void heartbeat(TestPublisher gateway, String station, int from, int to)
+      throws Exception {
+    for (int minute = from; minute <= to; minute++) {
+      gateway.publish(
+          PACK_1 + station + "/heartbeat",
+          msg(String.format("06:%02d:00", minute), 100 + minute, "\"gateway\":\"plc-gw-07\""));
+    }
   }
 
   private static String msg(String time, long seq, String fields) {

@@ -67,6 +67,7 @@ class ConfigSummaryTest {
               localContentTarget      0.6 (default)
               allowedLateness         5m (default)
               startupAfterChangeover  10m (default)
+              silenceTimeout          2m (default)
             plant.stationDefaults:
               idealCycleTime   none (no performance computed)
               idealCycleTimes  empty
