@@ -25,6 +25,17 @@ final class ItConfigs {
    * two engine instances ticking every 200 ms, and {@code spool}.
    */
   static AgentConfig agent(String mqttUri, String clientId, String influxUrl, SpoolConfig spool) {
+    return agent(
+        mqttUri,
+        clientId,
+        influxUrl,
+        spool,
+        new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT));
+  }
+
+  /** As {@link #agent(String, String, String, SpoolConfig)}, with {@code engine}. */
+  static AgentConfig agent(
+      String mqttUri, String clientId, String influxUrl, SpoolConfig spool, EngineConfig engine) {
     return new AgentConfig(
         TestPlant.model(),
         DecoderSettings.defaults(),
@@ -51,7 +62,7 @@ final class ItConfigs {
             100_000,
             Duration.ofSeconds(5)),
         new HttpConfig("127.0.0.1", 0),
-        new EngineConfig(2, Duration.ofMillis(200), EngineConfig.DEFAULT_BATCH_WAIT),
+        engine,
         spool);
   }
 }

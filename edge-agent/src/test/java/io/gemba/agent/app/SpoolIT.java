@@ -157,7 +157,7 @@ class SpoolIT {
       // While the agent runs and the sender waits for the database, a byte of a message in a run
       // in the middle of the spool goes bad on disk: the record fails its checksum.
       segment = newestSegmentWithPoints();
-      damaged = runWithStatePoints(segment, 10);
+      damaged = middleRunWithStatePoints(segment);
       flip(segment, damaged.firstPayloadOffset());
 
       victoria.restart();
@@ -218,7 +218,23 @@ class SpoolIT {
       List<String> points,
       int statePoints) {}
 
-  /** The {@code n}th committed run with machine_state points in {@code segment} (from 0). */
+  /**
+   * The committed run with machine_state points in the middle of {@code segment}: how many runs the
+   * messages came in depends on how busy the machine is, but there are runs before and after it.
+   */
+  private static LoggedRecord middleRunWithStatePoints(Path segment) throws Exception {
+    int runs = 0;
+    while (runWithStatePoints(segment, runs) != null) {
+      runs++;
+    }
+    assertThat(runs).as("runs with machine_state points in " + segment).isGreaterThanOrEqualTo(3);
+    return runWithStatePoints(segment, runs / 2);
+  }
+
+  /**
+   * The {@code n}th committed run with machine_state points in {@code segment} (from 0), or {@code
+   * null} if there are fewer.
+   */
   private static LoggedRecord runWithStatePoints(Path segment, int n) throws Exception {
     long base = Long.parseLong(segment.getFileName().toString().replace(".log", ""));
     ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(segment));
@@ -242,7 +258,7 @@ class SpoolIT {
             offset, base + offset, 9 + payload.length, payloadAt, points, state);
       }
     }
-    throw new AssertionError("no run " + n + " with machine_state points in " + segment);
+    return null;
   }
 
   private static void flip(Path file, long at) throws Exception {

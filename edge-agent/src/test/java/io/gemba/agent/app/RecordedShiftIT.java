@@ -1,0 +1,242 @@
+package io.gemba.agent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.config.EngineConfig;
+import io.gemba.agent.config.SpoolConfig;
+import io.gemba.agent.testkit.MosquittoServer;
+import io.gemba.agent.testkit.VictoriaMetricsServer;
+import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Yesterday's shift, as a gateway recorded it, published to a fresh agent with the default engine
+ * settings (a tick every second, 5 min lateness, silent after 2 min) and the real wall clock: once
+ * at full speed to line {@code pack-1}, once slowly (over more than three ticks) to line {@code
+ * pack-2}. A station's time is its own, so both give the same points, and the shift's are those of
+ * hand arithmetic; nothing is late.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RecordedShiftIT {
+
+  private static final String DAY = "2026-11-24T";
+  private static final String[] METRICS = {
+    "oee_planned_s",
+    "oee_run_s",
+    "oee_stop_s",
+    "oee_total",
+    "oee_good",
+    "oee_availability",
+    "oee_performance",
+    "oee_oee",
+    "production_total",
+    "losses_seconds",
+    "machine_state_duration_s",
+    "downtime_duration_s",
+    "reliability_failures"
+  };
+
+  private MosquittoServer mosquitto;
+  private VictoriaMetricsServer victoria;
+  private Agent agent;
+
+  @BeforeEach
+  void start() throws Exception {
+    mosquitto = MosquittoServer.builder().build().start();
+    victoria = new VictoriaMetricsServer().start();
+    AgentConfig config =
+        ItConfigs.agent(
+            mosquitto.uri(),
+            "gemba-recorded-shift-it",
+            victoria.url(),
+            SpoolConfig.disabled(),
+            EngineConfig.defaults());
+    agent =
+        Agent.start(config, Clock.systemUTC())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(30)).until(this::ready);
+  }
+
+  private boolean ready() throws Exception {
+    return HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/health/ready"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode()
+        == 200;
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (agent != null) {
+      agent.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    if (victoria != null) {
+      victoria.close();
+    }
+    if (mosquitto != null) {
+      mosquitto.close();
+    }
+  }
+
+  @Test
+  void recordedShift_publishedSlowly_givesTheSamePointsAsPublishedAtOnce() throws Exception {
+    List<String[]> atOnce = recording("pack-1");
+    List<String[]> slowly = recording("pack-2");
+    try (TestPublisher gateway = new TestPublisher(mosquitto.uri(), "gateway-replay")) {
+      for (String[] message : atOnce) {
+        gateway.publish(message[0], message[1]);
+      }
+      long started = System.nanoTime();
+      for (int i = 0; i < slowly.size(); i++) {
+        gateway.publish(slowly.get(i)[0], slowly.get(i)[1]);
+        if (i % 50 == 49) {
+          Thread.sleep(120); // 40 pauses: over 4.5 s, more than 3 ticks of 1 s
+        }
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThan(Duration.ofSeconds(3));
+    }
+    int messages = atOnce.size() + slowly.size();
+    await().atMost(Duration.ofSeconds(60)).until(() -> applied() == messages);
+    victoria.awaitFlushed(
+        Duration.ofSeconds(30),
+        () -> {
+          assertThat(shiftEnd("oee_oee", "pack-1", "st10")).isNotNull();
+          assertThat(shiftEnd("oee_oee", "pack-2", "st10")).isNotNull();
+        });
+
+    assertThat(outcome("late")).isZero();
+    for (String metric : METRICS) {
+      assertThat(byLabels(metric, "pack-2")).as(metric).isEqualTo(byLabels(metric, "pack-1"));
+    }
+    // st10, shift A 06:00-14:00: planned 28,800 s; down 08:00-08:25 (1,500 s, a failure); idle
+    // 11:00-11:01 (a micro-stop: run time under tpm). Run 27,300 s. Units: 2 a running minute,
+    // counted by the readings 06:01..13:59 (the one at 14:00 is after the shift): 479 minutes less
+    // 26 stopped = 453, so 906 units x 30 s = 27,180 s of ideal time.
+    for (String line : List.of("pack-1", "pack-2")) {
+      assertThat(shiftEnd("oee_planned_s", line, "st10")).isEqualTo(28_800.0);
+      assertThat(shiftEnd("oee_run_s", line, "st10")).isEqualTo(27_300.0);
+      assertThat(shiftEnd("oee_total", line, "st10")).isEqualTo(906.0);
+      assertThat(shiftEnd("oee_availability", line, "st10"))
+          .isCloseTo(27_300.0 / 28_800, within(1e-9));
+      assertThat(shiftEnd("oee_performance", line, "st10"))
+          .isCloseTo(27_180.0 / 27_300, within(1e-9));
+      assertThat(shiftEnd("oee_oee", line, "st10")).isCloseTo(27_180.0 / 28_800, within(1e-9));
+      // eol ran all shift: 958 units, OEE 28,740 / 28,800.
+      assertThat(shiftEnd("oee_oee", line, "eol")).isCloseTo(28_740.0 / 28_800, within(1e-9));
+    }
+  }
+
+  /**
+   * The recorded shift of a line, in time order, as (topic, payload): {@code st10} and {@code eol}
+   * run from 06:00 and read their counters every minute to 14:06 (2 units a running minute), the
+   * gateway sends a heartbeat for each at every half minute; {@code st10} is down from 08:00 to
+   * 08:25 and idle from 11:00 to 11:01.
+   */
+  private static List<String[]> recording(String line) {
+    String prefix = "gemba/v1/tlx/battery/" + line + "/";
+    List<Object[]> timed = new ArrayList<>();
+    Instant start = Instant.parse(DAY + "06:00:00Z");
+    for (String station : List.of("st10", "eol")) {
+      timed.add(new Object[] {start, prefix + station + "/state", "\"state\":\"RUNNING\""});
+    }
+    timed.add(state(prefix, "08:00:00", "\"state\":\"DOWN\",\"reason\":\"JAM-12\""));
+    timed.add(state(prefix, "08:25:00", "\"state\":\"RUNNING\""));
+    timed.add(state(prefix, "11:00:00", "\"state\":\"IDLE\",\"reason\":\"STARVED\""));
+    timed.add(state(prefix, "11:01:00", "\"state\":\"RUNNING\""));
+    long st10 = 0;
+    long eol = 0;
+    for (int minute = 0; minute <= 8 * 60 + 6; minute++) {
+      Instant at = start.plusSeconds(60L * minute);
+      timed.add(new Object[] {at, prefix + "st10/count", "\"total\":" + st10 + ",\"scrap\":0"});
+      timed.add(new Object[] {at, prefix + "eol/count", "\"total\":" + eol + ",\"scrap\":0"});
+      if (minute < 8 * 60 + 6) {
+        for (String station : List.of("st10", "eol")) {
+          timed.add(
+              new Object[] {
+                at.plusSeconds(30), prefix + station + "/heartbeat", "\"gateway\":\"plc-gw-07\""
+              });
+        }
+      }
+      // The units made in the minute that starts now, read at its end.
+      boolean st10Stopped = (minute >= 120 && minute < 145) || minute == 300;
+      st10 += st10Stopped ? 0 : 2;
+      eol += 2;
+    }
+    timed.sort(Comparator.comparing(m -> (Instant) m[0]));
+    List<String[]> messages = new ArrayList<>();
+    long seq = 0;
+    for (Object[] m : timed) {
+      messages.add(
+          new String[] {
+            (String) m[1], "{\"ts\":\"" + m[0] + "\",\"seq\":" + seq++ + "," + m[2] + "}"
+          });
+    }
+    return messages;
+  }
+
+  private static Object[] state(String prefix, String time, String fields) {
+    return new Object[] {Instant.parse(DAY + time + "Z"), prefix + "st10/state", fields};
+  }
+
+  /** The shift point at 14:00 of a station of a line, or null. */
+  private Double shiftEnd(String metric, String line, String station) {
+    long end = Instant.parse(DAY + "14:00:00Z").toEpochMilli();
+    for (Series series :
+        victoria.export(
+            metric + "{line=\"" + line + "\",station=\"" + station + "\",window=\"shift\"}")) {
+      for (int i = 0; i < series.values().size(); i++) {
+        if (series.timestampsMs().get(i) == end) {
+          return series.values().get(i);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every sample of {@code metric} on {@code line}, by its labels other than the line. */
+  private Map<String, Map<Long, Double>> byLabels(String metric, String line) {
+    Map<String, Map<Long, Double>> all = new TreeMap<>();
+    for (Series series : victoria.export(metric + "{line=\"" + line + "\"}")) {
+      Map<String, String> labels = new TreeMap<>(series.labels());
+      labels.remove("line");
+      Map<Long, Double> samples = all.computeIfAbsent(labels.toString(), k -> new TreeMap<>());
+      for (int i = 0; i < series.values().size(); i++) {
+        samples.put(series.timestampsMs().get(i), series.values().get(i));
+      }
+    }
+    return all;
+  }
+
+  private double applied() {
+    return outcome("applied");
+  }
+
+  private double outcome(String outcome) {
+    return agent.registry().get("gemba.engine.events").tag("outcome", outcome).counter().count();
+  }
+}
