@@ -13,10 +13,9 @@ import java.util.Objects;
  * <p>{@link #accept} leaves what the reading added in {@link #madeTotal()}, {@link #madeGood()},
  * {@link #madeScrap()} and {@link #wasReset()}, with no object per reading: it runs for most events
  * of the engine. Not thread-safe: it belongs to the station's owner thread. Its {@link #state()} is
- * what a checkpoint saves. {@link StationCore} extends it, so that a station's counters lie in its
- * core.
+ * what a checkpoint saves.
  */
-public class CounterTracker {
+public final class CounterTracker {
 
   /**
    * The last reading, for checkpoints.
@@ -50,7 +49,7 @@ public class CounterTracker {
   }
 
   /** Puts {@code copy} at the same reading as this one. */
-  final void copyCountersTo(CounterTracker copy) {
+  void copyTo(CounterTracker copy) {
     copy.baseline = baseline;
     copy.total = total;
     copy.good = good;
@@ -58,7 +57,7 @@ public class CounterTracker {
   }
 
   /** Back to no reading: the next one is a baseline again. */
-  final void resetCounters() {
+  void reset() {
     baseline = false;
     total = 0;
     good = 0;
@@ -66,7 +65,7 @@ public class CounterTracker {
   }
 
   /** At the reading of a checkpoint. */
-  final void restoreCounters(State restored) {
+  void restore(State restored) {
     baseline = true;
     total = restored.total();
     good = restored.good();

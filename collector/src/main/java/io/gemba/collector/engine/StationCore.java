@@ -11,12 +11,8 @@ import java.util.Arrays;
  * period it is in, where its counters stand, its order and product, and the data-quality counts
  * derived from its events. The tracker copies it at every minute boundary, so that an event that
  * arrives late is applied by going back to the copy and replaying the events since (ADR 0004).
- *
- * <p>Its counters are its own fields, inherited from {@link CounterTracker}, not an object of their
- * own: most events are counter readings, and this saves fetching one object per event (the
- * measurement is in docs/benchmarks.md).
  */
-final class StationCore extends CounterTracker {
+final class StationCore {
 
   static final long NONE = Long.MIN_VALUE;
 
@@ -29,6 +25,9 @@ final class StationCore extends CounterTracker {
     /** Reached the threshold. */
     LONG
   }
+
+  /** Where the station's cumulative counters stand. */
+  final CounterTracker counters = new CounterTracker();
 
   /** The instant up to which time has been added to the buckets; {@link #NONE} before any. */
   long clockMs = NONE;
@@ -102,7 +101,7 @@ final class StationCore extends CounterTracker {
     copy.counterMode = counterMode;
     copy.countsThisShift = countsThisShift;
     copy.shiftEntered = shiftEntered;
-    copyCountersTo(copy);
+    counters.copyTo(copy.counters);
     copy.lastCountMs = lastCountMs;
     copy.order = order;
     copy.product = product;
@@ -131,7 +130,7 @@ final class StationCore extends CounterTracker {
         counterMode,
         countsThisShift,
         shiftEntered,
-        state(),
+        counters.state(),
         EngineCheckpoint.orNull(lastCountMs),
         order,
         product,
@@ -161,7 +160,7 @@ final class StationCore extends CounterTracker {
     core.countsThisShift = saved.countsThisShift();
     core.shiftEntered = saved.shiftEntered();
     if (saved.counters() != null) {
-      core.restoreCounters(saved.counters());
+      core.counters.restore(saved.counters());
     }
     core.lastCountMs = EngineCheckpoint.orNone(saved.lastCountMs());
     core.order = saved.order();

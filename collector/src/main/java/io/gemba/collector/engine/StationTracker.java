@@ -43,12 +43,8 @@ import java.util.function.Predicate;
  * <p>Buckets are emitted when the station's event time passes their end, and settled (folded into
  * the shift and order sums and forgotten) once the watermark has passed them and no stop that
  * touches them can still change its class.
- *
- * <p>The events not settled yet, by time, are this object's own {@link TimedLog}, inherited rather
- * than an object of their own, for the same reason as the core's counters ({@link StationCore}):
- * one object less to fetch per event.
  */
-final class StationTracker extends TimedLog<TelemetryEvent> {
+final class StationTracker {
 
   /** A point as a key by what InfluxDB identifies it: its series and time. */
   private record SamePoint(Point point) {
@@ -86,6 +82,9 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
   private long lastAccruedMinute = NONE;
 
   StationCore core;
+
+  /** The events not settled yet, by time. */
+  private final TimedLog<TelemetryEvent> events = new TimedLog<>();
 
   /** The core at each minute boundary not settled yet, before the events at that instant. */
   private final TimedLog<StationCore> snapshots = new TimedLog<>();
@@ -198,20 +197,20 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     }
     // The kept events are sorted and the last has the latest time: a newer event goes at the end
     // and cannot repeat one, without reading any kept event.
-    int at = end();
+    int at = events.end();
     if (latestTs != NONE && ts <= latestTs) {
       if (ts < latestTs) {
-        at = upperBound(ts);
+        at = events.upperBound(ts);
       }
-      for (int i = at - 1; i >= first() && time(i) == ts; i--) {
-        if (isDuplicate(get(i), event)) {
+      for (int i = at - 1; i >= events.first() && events.time(i) == ts; i--) {
+        if (isDuplicate(events.get(i), event)) {
           duplicates++;
           return Outcome.DUPLICATE;
         }
       }
     }
-    boolean last = at == end();
-    insert(at, ts, event);
+    boolean last = at == events.end();
+    events.insert(at, ts, event);
     // A station found silent by the wall clock, heard again sooner in event time than the silence
     // timeout: it was not silent, and the time counted OFFLINE for now is counted again.
     boolean presence = isPresence(event);
@@ -243,8 +242,8 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     Segment last = lastAccrued;
     return latestTs
         + current.clockMs
-        + current.madeTotal()
-        + warmNextSlot()
+        + current.counters.madeTotal()
+        + events.warmNextSlot()
         + (last != null ? last.calendarMs : 0);
   }
 
@@ -388,7 +387,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     core.countsThisShift = true;
     long previousMs = core.lastCountMs;
     core.lastCountMs = ts;
-    CounterTracker counters = core;
+    CounterTracker counters = core.counters;
     if (!counters.accept(reading)) {
       return; // the baseline
     }
@@ -637,7 +636,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     if (shift != null) {
       if (core.counterMode && !core.countsThisShift && core.shiftEntered) {
         core.counterMode = false;
-        core.resetCounters();
+        core.counters.reset();
       }
       core.countsThisShift = false;
       core.shiftEntered = true;
@@ -726,8 +725,8 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     List<Point> before = raw.removeFrom(firstRaw);
     int kept = firstRaw - raw.first(); // positions move as the replay adds
     replaying = true;
-    for (int i = key == NONE ? first() : lowerBound(key); i < end(); i++) {
-      apply(get(i), time(i));
+    for (int i = key == NONE ? events.first() : events.lowerBound(key); i < events.end(); i++) {
+      apply(events.get(i), events.time(i));
     }
     extendSilence();
     replaying = false;
@@ -1016,7 +1015,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
       snapshots.dropBefore(snapshots.time(restorePoint));
     }
     long keepFrom = snapshots.time(snapshots.first());
-    dropBefore(keepFrom);
+    events.dropBefore(keepFrom);
     raw.dropBefore(keepFrom);
     if (!stash.isEmpty()) {
       stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
@@ -1161,11 +1160,11 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     int restorePoint = snapshots.first();
-    TelemetryEvent[] kept = new TelemetryEvent[end() - first()];
+    TelemetryEvent[] kept = new TelemetryEvent[events.end() - events.first()];
     for (int i = 0; i < kept.length; i++) {
-      kept[i] = get(first() + i);
+      kept[i] = events.get(events.first() + i);
     }
-    List<EngineCheckpoint.LoggedEvent> events =
+    List<EngineCheckpoint.LoggedEvent> logged =
         new AbstractList<>() {
           @Override
           public EngineCheckpoint.LoggedEvent get(int index) {
@@ -1184,7 +1183,7 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
         station,
         EngineCheckpoint.orNull(snapshots.time(restorePoint)),
         snapshots.get(restorePoint).toState(),
-        events,
+        logged,
         new LinkedHashMap<>(closedShifts),
         new LinkedHashMap<>(closedOrders),
         EngineCheckpoint.orNull(latestTs),
@@ -1203,9 +1202,9 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
    * Takes over a checkpointed station (made with the restore point's core) and replays its events,
    * emitting their points again.
    */
-  void restore(EngineCheckpoint.StationState saved, List<TelemetryEvent> events) {
-    for (TelemetryEvent event : events) {
-      add(tsOf(event), event);
+  void restore(EngineCheckpoint.StationState saved, List<TelemetryEvent> kept) {
+    for (TelemetryEvent event : kept) {
+      events.add(tsOf(event), event);
     }
     closedShifts.putAll(saved.closedShifts());
     closedOrders.putAll(saved.closedOrders());
@@ -1221,8 +1220,8 @@ final class StationTracker extends TimedLog<TelemetryEvent> {
     silentFromMs = EngineCheckpoint.orNone(saved.silentFromMs());
     ctx.backwards += backwards;
     ctx.corrections += corrections;
-    for (int i = first(); i < end(); i++) {
-      apply(get(i), time(i));
+    for (int i = events.first(); i < events.end(); i++) {
+      apply(events.get(i), events.time(i));
     }
     extendSilence();
   }

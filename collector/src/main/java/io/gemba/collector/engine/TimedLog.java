@@ -9,7 +9,7 @@ import java.util.List;
  * by time reads no item, which matters because the oldest items of a station were made minutes ago
  * and are long out of the CPU's caches. A position stays valid until the next insertion.
  */
-class TimedLog<T> {
+final class TimedLog<T> {
 
   private long[] times = new long[16];
   private Object[] items = new Object[16];

@@ -61,6 +61,9 @@ public final class TelemetryDecoder {
    */
   private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
+  /** The {@link Topic#index()} of the next topic made; the cache's topics are numbered densely. */
+  private int nextTopicIndex;
+
   /** A decoder with these limits that reports to {@code counters}. */
   public TelemetryDecoder(DecoderSettings settings, DecodeCounters counters) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,13 +99,29 @@ public final class TelemetryDecoder {
     }
   }
 
+  /**
+   * The topic object this decoder gives the events of {@code topic}: one per topic string, shared
+   * by its events and numbered ({@link Topic#index()}).
+   *
+   * @throws IllegalArgumentException if {@code topic} breaks the contract
+   */
+  public Topic topicOf(String topic) {
+    try {
+      return topic(topic);
+    } catch (Rejection rejection) {
+      throw new IllegalArgumentException(rejection.getMessage(), rejection);
+    }
+  }
+
   private Topic topic(String text) throws Rejection {
     Topic topic = text == null ? null : topics.get(text);
     if (topic == null) {
-      topic = TopicParser.parse(text);
       if (topics.size() >= MAX_TOPICS_CACHED) {
         topics.clear();
+        nextTopicIndex = 0;
       }
+      topic = TopicParser.parse(text, nextTopicIndex);
+      nextTopicIndex++;
       topics.put(text, topic);
     }
     return topic;

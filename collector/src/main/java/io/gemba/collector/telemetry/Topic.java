@@ -10,9 +10,9 @@ import java.util.Objects;
  * Station {@value #WHOLE} means the whole line; line and station both {@value #WHOLE} mean the
  * whole area.
  *
- * <p>Its value is immutable; two topics are equal when all five parts are. The engine looks a topic
- * up for every event, so it keeps its hash and whether it is about a whole line or area, and a slot
- * in which the engine keeps the topic's station ({@link #engineSlot()}, not part of the value).
+ * <p>Immutable; two topics are equal when all five parts are. The engine looks a topic up for every
+ * event, so it keeps its hash, whether it is about a whole line or area, and the dense index that
+ * the decoder that made it gave it ({@link #index()}, not part of its value).
  */
 public final class Topic {
 
@@ -33,9 +33,7 @@ public final class Topic {
   private final boolean wholeLine;
   private final boolean wholeArea;
   private final int hash;
-
-  /** See {@link #engineSlot()}. */
-  private Object engineSlot;
+  private final int index;
 
   /**
    * Builds a topic from its parts.
@@ -48,6 +46,14 @@ public final class Topic {
    * @throws IllegalArgumentException if a name breaks the contract
    */
   public Topic(String site, String area, String line, String station, Channel channel) {
+    this(site, area, line, station, channel, NO_INDEX);
+  }
+
+  /** What {@link #index()} is for a topic that no decoder made. */
+  public static final int NO_INDEX = -1;
+
+  /** A topic made by a decoder, which numbers the topics it makes from 0 on. */
+  Topic(String site, String area, String line, String station, Channel channel, int index) {
     Objects.requireNonNull(channel, "channel");
     requireName("site", site);
     requireName("area", area);
@@ -68,6 +74,17 @@ public final class Topic {
     this.wholeLine = WHOLE.equals(station);
     this.wholeArea = WHOLE.equals(line);
     this.hash = Objects.hash(site, area, line, station, channel.wireName());
+    this.index = index;
+  }
+
+  /**
+   * The number the decoder that made this topic gave it, dense from 0 on among the topics it made,
+   * or {@link #NO_INDEX}: the engine keeps its stations in an array by it. Two decoders number
+   * their topics alike, so it names a topic only together with the topic object itself; not part of
+   * the topic's value (not in {@code equals}, {@code hashCode} or {@code toString}).
+   */
+  public int index() {
+    return index;
   }
 
   /** The plant. */
@@ -93,21 +110,6 @@ public final class Topic {
   /** The kind of message. */
   public Channel channel() {
     return channel;
-  }
-
-  /**
-   * What the last engine to look this topic up keeps for it (its station's state), so that the next
-   * event of the topic finds it without a map lookup: a topic object is shared by all the events of
-   * its station and channel. Not part of the topic's value (not in {@code equals}, {@code hashCode}
-   * or {@code toString}); the engine checks that what it finds is its own.
-   */
-  public Object engineSlot() {
-    return engineSlot;
-  }
-
-  /** Sets {@link #engineSlot()}. */
-  public void engineSlot(Object value) {
-    engineSlot = value;
   }
 
   @Override

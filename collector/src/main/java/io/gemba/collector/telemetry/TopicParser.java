@@ -7,7 +7,8 @@ final class TopicParser {
 
   private TopicParser() {}
 
-  static Topic parse(String topic) throws Rejection {
+  /** Reads {@code topic}; the topic made is numbered {@code index} (see {@link Topic#index()}). */
+  static Topic parse(String topic, int index) throws Rejection {
     if (topic == null || !topic.startsWith(Topic.PREFIX)) {
       throw badShape();
     }
@@ -33,7 +34,7 @@ final class TopicParser {
                         RejectReason.UNKNOWN_CHANNEL,
                         "channel '" + Text.abbreviate(channelName) + "' is not in the contract"));
     try {
-      return new Topic(levels[0], levels[1], levels[2], levels[3], channel);
+      return new Topic(levels[0], levels[1], levels[2], levels[3], channel, index);
     } catch (IllegalArgumentException e) {
       throw new Rejection(RejectReason.BAD_TOPIC, e.getMessage());
     }

@@ -16,12 +16,15 @@ import io.gemba.collector.plant.StationDefaults;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
+import io.gemba.collector.telemetry.DecodeCounters;
+import io.gemba.collector.telemetry.DecoderSettings;
 import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.Heartbeat;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.StateChange;
 import io.gemba.collector.telemetry.StateCodeTable;
+import io.gemba.collector.telemetry.TelemetryDecoder;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import io.gemba.collector.telemetry.Topic;
 import java.time.DayOfWeek;
@@ -349,13 +352,13 @@ final class EngineWorkload {
 
   private record Pending(long delivery, long order, TelemetryEvent event) {}
 
-  private static final Map<String, Topic> TOPICS = new HashMap<>();
+  private static final TelemetryDecoder DECODER =
+      new TelemetryDecoder(DecoderSettings.defaults(), DecodeCounters.NONE);
 
-  /** One topic object per station and channel, as a decoder with a topic cache would share. */
+  /** One topic object per station and channel, as the decoder's topic cache shares them. */
   private static Topic topic(StationSpec spec, Channel channel) {
-    return TOPICS.computeIfAbsent(
-        spec.index() + "/" + channel,
-        k -> new Topic(SITE, spec.area(), spec.line(), spec.station(), channel));
+    return DECODER.topicOf(
+        new Topic(SITE, spec.area(), spec.line(), spec.station(), channel).toString());
   }
 
   /** One station's events in event time. */

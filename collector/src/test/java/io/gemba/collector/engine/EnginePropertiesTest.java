@@ -99,8 +99,8 @@ class EnginePropertiesTest {
   }
 
   private static void twoEnginesKeepTheirOwnStations(long seed) {
-    // Each topic object carries a slot for the last engine that looked it up (Topic.engineSlot);
-    // two engines taking the same events in turn overwrite each other's slot at every event.
+    // Two engines take the same event objects (and so the same topic objects) in turn: neither
+    // keeps anything in them that the other could see.
     List<TelemetryEvent> events = stream(seed);
     EngineHarness reference = reference(seed, events);
     EngineHarness first = harness(policy(seed));
