@@ -140,10 +140,17 @@ final class EngineWorkload {
 
   final List<StationSpec> stations;
   final PlantModel model;
+  private final long countEveryMs;
   private final ShiftCalendar calendar;
   private final long[][] breaks;
 
   EngineWorkload(long seed) {
+    this(seed, COUNT_EVERY_MS);
+  }
+
+  /** The same plant, its counter stations reading their counters every {@code countEveryMs}. */
+  EngineWorkload(long seed, long countEveryMs) {
+    this.countEveryMs = countEveryMs;
     Random random = new Random(seed);
     List<StationSpec> specs = new ArrayList<>(STATIONS);
     for (int i = 0; i < STATIONS; i++) {
@@ -240,8 +247,11 @@ final class EngineWorkload {
 
   /** The first {@code count} events in delivery order of a stream that starts at {@link #START}. */
   Stream generate(long seed, int count) {
-    // Stations make about 14 events a minute; simulate 25% longer than needed, then cut.
-    long endMs = START.toEpochMilli() + (long) (count / (STATIONS * 14.0) * 1.25 * 60_000);
+    // Stations make about 14 events a minute (counters every 5 s): counter readings, a dozen cycles
+    // at cycle stations, heartbeats and state changes; simulate 25% longer than needed, then cut.
+    double perStationMinute = 0.8 * 60_000.0 / countEveryMs + 0.2 * 16 + 2.5;
+    long endMs =
+        START.toEpochMilli() + (long) (count / (STATIONS * perStationMinute) * 1.25 * 60_000);
     Random delays = new Random(seed ^ 0x5DEECE66DL);
     List<Pending> pending = new ArrayList<>(count + count / 3);
     long order = 0;
@@ -430,7 +440,8 @@ final class EngineWorkload {
         } else if (t == nextCount) {
           produceUntil(t);
           add(new CounterReading(envelope(Channel.COUNT, t), total, null, scrap));
-          nextCount = t + COUNT_EVERY_MS - 250 + random.nextInt(501);
+          nextCount =
+              t + countEveryMs - countEveryMs / 20 + random.nextInt((int) countEveryMs / 10 + 1);
         } else if (t == nextHeartbeat) {
           add(new Heartbeat(envelope(Channel.HEARTBEAT, t), "gw-" + spec.line()));
           nextHeartbeat = t + HEARTBEAT_EVERY_MS - 100 + random.nextInt(201);

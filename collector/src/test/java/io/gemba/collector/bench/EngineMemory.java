@@ -1,0 +1,83 @@
+package io.gemba.collector.bench;
+
+import io.gemba.collector.engine.KpiEngine;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The KPI engine's memory at a message rate: the {@link EngineWorkload} plant (1,000 stations, the
+ * default policy: 5 min lateness) fed {@value #MINUTES} minutes of event time at 1,000, 5,000 and
+ * 10,000 messages a second (its counter stations read their counters more often), then the live
+ * heap the engine holds (after full collections, less the heap before the stream was made) and the
+ * size of its checkpoint.
+ *
+ * <pre>
+ * ./mvnw -pl collector -Pbench test-compile exec:exec \
+ *     -Dbench.main=io.gemba.collector.bench.EngineMemory -Dbench.jvm=-Xmx8g -Djmh.args=
+ * </pre>
+ *
+ * Arguments, optional: the rates to measure, in messages a second.
+ */
+public final class EngineMemory {
+
+  /**
+   * Event time fed: the lateness and then some, so that the engine holds what it holds for good.
+   */
+  static final int MINUTES = 12;
+
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+  private EngineMemory() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] rates =
+        args.length == 0
+            ? new int[] {1_000, 5_000, 10_000}
+            : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    System.out.println(
+        "| messages/s (asked) | messages/s (made) | events | live heap | checkpoint |");
+    System.out.println("|---:|---:|---:|---:|---:|");
+    for (int rate : rates) {
+      measure(rate);
+    }
+  }
+
+  private static void measure(int rate) throws Exception {
+    long before = liveHeap();
+    // 800 counter stations make almost all messages; the rest make about 4 a minute each.
+    long countEveryMs = Math.max(10, Math.round(800 * 1_000.0 / (rate - 70)));
+    EngineWorkload workload = new EngineWorkload(KpiEngineBenchmark.SEED, countEveryMs);
+    int count = rate * MINUTES * 60;
+    EngineWorkload.Stream stream = workload.generate(KpiEngineBenchmark.SEED, count);
+    double seconds = (stream.last().toEpochMilli() - stream.first().toEpochMilli()) / 1000.0;
+    long[] points = new long[1];
+    KpiEngine engine = new KpiEngine(workload.model, point -> points[0]++);
+    List<TelemetryEvent> events = Arrays.asList(stream.events());
+    for (int from = 0; from < count; from += 100) {
+      engine.acceptAll(events.subList(from, Math.min(count, from + 100)));
+    }
+    stream = null;
+    events = null;
+    long held = liveHeap() - before;
+    int checkpoint = engine.checkpoint().length;
+    System.out.printf(
+        "| %,d | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
+        rate, count / seconds, count, held / 1048576.0, checkpoint / 1e6);
+    if (engine.stats().stations() == 0 || points[0] == 0) {
+      throw new IllegalStateException("the engine made nothing");
+    }
+  }
+
+  private static long liveHeap() throws InterruptedException {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      Thread.sleep(200);
+      used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}
