@@ -20,7 +20,6 @@ import io.gemba.collector.telemetry.TelemetryEvent;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -29,9 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * One station on event time (ADR 0004). Events are applied in time order to minute buckets; the
@@ -46,19 +43,6 @@ import java.util.function.Predicate;
  */
 final class StationTracker {
 
-  /** A point as a key by what InfluxDB identifies it: its series and time. */
-  private record SamePoint(Point point) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof SamePoint other && point.samePointAs(other.point);
-    }
-
-    @Override
-    public int hashCode() {
-      return point.pointHash();
-    }
-  }
-
   final String site;
   final String area;
   final String line;
@@ -68,8 +52,8 @@ final class StationTracker {
 
   private final StationTags tags;
 
-  /** The tags of the station's minute, shift and order points: the line's too at its output. */
-  private final StationTags[] pointTags;
+  /** Makes the points of the station's minutes. */
+  private final MinutePoints minutePoints;
 
   private final StationConfig config;
   final EngineContext ctx;
@@ -170,8 +154,12 @@ final class StationTracker {
     this.slicer = slicer;
     this.ctx = ctx;
     this.tags = tags(station);
-    this.pointTags =
-        lineOutput ? new StationTags[] {tags, tags(Points.LINE_STATION)} : new StationTags[] {tags};
+    this.minutePoints =
+        new MinutePoints(
+            lineOutput
+                ? new StationTags[] {tags, tags(Points.LINE_STATION)}
+                : new StationTags[] {tags},
+            ctx.calculator);
     this.core = initial;
     snapshots.add(initialKeyMs, initial.copy());
   }
@@ -730,7 +718,7 @@ final class StationTracker {
     }
     extendSilence();
     replaying = false;
-    emitChanged(before, raw.itemsFrom(raw.first() + kept));
+    PointChanges.emit(before, raw.itemsFrom(raw.first() + kept), ctx::emit);
   }
 
   /** The position of the last snapshot at or before {@code keyMs}. */
@@ -780,135 +768,11 @@ final class StationTracker {
       }
       if (bucket.minuteMs >= from) {
         // Not settled: the minute's own points, sums only; the shift and order so far come later.
-        emit(bucket, pointsFor(bucket, null, null, false));
+        emit(bucket, minutePoints.of(bucket, null, null, false));
       }
       emittedThrough = Math.max(emittedThrough, bucket.endMs());
     }
     redoFrom = Long.MAX_VALUE;
-  }
-
-  /**
-   * The points of a minute: its production and {@code oee} by shift and order (until it is settled
-   * sums only), and once it is settled also the shift and the order so far at its end, from {@code
-   * shiftSums} and {@code orderSums} (unused before).
-   */
-  private List<Point> pointsFor(
-      MinuteBucket bucket,
-      Map<String, ProductionSums> shiftSums,
-      Map<String, ProductionSums> orderSums,
-      boolean settled) {
-    List<Point> points = new ArrayList<>();
-    List<Segment> segments = bucket.segments;
-    long minuteMs = bucket.minuteMs;
-    for (int i = 0; i < segments.size(); i++) {
-      Segment segment = segments.get(i);
-      if (!isFirst(segments, i, (a, b) -> Objects.equals(a.product, b.product))) {
-        continue;
-      }
-      long total = 0;
-      long good = 0;
-      for (Segment other : segments) {
-        if (Objects.equals(other.product, segment.product)) {
-          total += other.totalCount;
-          good += other.goodCount;
-        }
-      }
-      if (total > 0) {
-        for (StationTags t : pointTags) {
-          points.add(Points.production(t, minuteMs, segment.product, total, good));
-        }
-      }
-    }
-    for (int i = 0; i < segments.size(); i++) {
-      Segment segment = segments.get(i);
-      if (!isFirst(segments, i, StationTracker::sameShiftAndOrder)) {
-        continue;
-      }
-      ProductionSums sums = ProductionSums.EMPTY;
-      for (Segment other : segments) {
-        if (sameShiftAndOrder(segment, other)) {
-          sums = sums.plus(other.sums());
-        }
-      }
-      if (segment.shiftId == null && sums.totalCount() == 0) {
-        continue;
-      }
-      if (settled) {
-        Kpis kpis = ctx.calculator.compute(sums);
-        for (StationTags t : pointTags) {
-          points.add(Points.oee(t, minuteMs, segment.shiftId, "1m", segment.order, kpis));
-        }
-      } else {
-        long stopMs = ctx.calculator.stopMs(sums);
-        for (StationTags t : pointTags) {
-          points.add(
-              Points.oeeSums(
-                  t,
-                  minuteMs,
-                  segment.shiftId,
-                  "1m",
-                  segment.order,
-                  ctx.calculator.policy(),
-                  sums,
-                  stopMs));
-        }
-      }
-    }
-    if (!settled) {
-      return points;
-    }
-    for (int i = 0; i < segments.size(); i++) {
-      Segment segment = segments.get(i);
-      if (segment.shiftId == null
-          || !isFirst(segments, i, (a, b) -> Objects.equals(a.shiftId, b.shiftId))) {
-        continue;
-      }
-      long ts = lastMs(segments, s -> segment.shiftId.equals(s.shiftId));
-      Kpis kpis = ctx.calculator.compute(shiftSums.get(segment.shiftId));
-      for (StationTags t : pointTags) {
-        points.add(Points.oee(t, ts, segment.shiftId, "shift", null, kpis));
-        Points.losses(t, ts, segment.shiftId, kpis.losses(), points);
-        points.add(Points.reliability(t, ts, segment.shiftId, kpis));
-      }
-    }
-    for (int i = 0; i < segments.size(); i++) {
-      Segment segment = segments.get(i);
-      if (segment.order == null
-          || !isFirst(segments, i, (a, b) -> Objects.equals(a.order, b.order))) {
-        continue;
-      }
-      long ts = lastMs(segments, s -> segment.order.equals(s.order));
-      Kpis kpis = ctx.calculator.compute(orderSums.get(segment.order));
-      for (StationTags t : pointTags) {
-        points.add(Points.oee(t, ts, null, "order", segment.order, kpis));
-      }
-    }
-    return points;
-  }
-
-  private static boolean sameShiftAndOrder(Segment a, Segment b) {
-    return Objects.equals(a.shiftId, b.shiftId) && Objects.equals(a.order, b.order);
-  }
-
-  /** Whether no segment before {@code i} is {@code same} as segment {@code i}. */
-  private static boolean isFirst(
-      List<Segment> segments, int i, BiPredicate<Segment, Segment> same) {
-    for (int j = 0; j < i; j++) {
-      if (same.test(segments.get(j), segments.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long lastMs(List<Segment> segments, Predicate<Segment> of) {
-    long last = NONE;
-    for (Segment segment : segments) {
-      if (of.test(segment)) {
-        last = Math.max(last, segment.lastMs);
-      }
-    }
-    return last;
   }
 
   /** Emits a bucket's points; on a correction only what changed, and zero for what is gone. */
@@ -918,44 +782,7 @@ final class StationTracker {
     if (before == null) {
       points.forEach(ctx::emit);
     } else {
-      emitChanged(before, points);
-    }
-  }
-
-  /** Emits the points of {@code after} not in {@code before}, and zero for those gone. */
-  private void emitChanged(List<Point> before, List<Point> after) {
-    int same = 0;
-    int common = Math.min(before.size(), after.size());
-    while (same < common && before.get(same).samePointAs(after.get(same))) {
-      Point point = after.get(same);
-      if (!point.sameFieldsAs(before.get(same))) {
-        ctx.emit(point);
-      }
-      same++;
-    }
-    if (same == before.size()) {
-      for (int i = same; i < after.size(); i++) {
-        ctx.emit(after.get(i));
-      }
-      return;
-    }
-    before = before.subList(same, before.size());
-    after = after.subList(same, after.size());
-    Map<SamePoint, Point> old = new HashMap<>();
-    for (Point point : before) {
-      old.put(new SamePoint(point), point);
-    }
-    for (Point point : after) {
-      Point previous = old.remove(new SamePoint(point));
-      if (previous == null || !point.sameFieldsAs(previous)) {
-        ctx.emit(point);
-      }
-    }
-    for (Point gone : old.values()) {
-      Point zero = Points.zeroed(gone);
-      if (zero != null) {
-        ctx.emit(zero);
-      }
+      PointChanges.emit(before, points, ctx::emit);
     }
   }
 
@@ -1008,7 +835,7 @@ final class StationTracker {
           closedOrders.merge(segment.order, sums, ProductionSums::plus);
         }
       }
-      emit(bucket, pointsFor(bucket, closedShifts, closedOrders, true));
+      emit(bucket, minutePoints.of(bucket, closedShifts, closedOrders, true));
     }
     int restorePoint = snapshots.upperBound(settledMs) - 1; // the last one to replay from
     if (restorePoint > snapshots.first()) {
