@@ -545,6 +545,7 @@ public final class KpiEngine {
         line.outputStation(),
         snapshot == null ? null : snapshot.shift(),
         snapshot == null ? null : snapshot.shiftKpis(),
+        snapshot == null ? null : snapshot.silentSince(),
         byState,
         unknown);
   }

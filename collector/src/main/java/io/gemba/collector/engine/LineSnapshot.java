@@ -2,6 +2,7 @@ package io.gemba.collector.engine;
 
 import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.telemetry.MachineState;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -11,9 +12,11 @@ import java.util.Map;
  * @param area area id
  * @param line line id
  * @param outputStation the output station's id
- * @param shift the shift of {@code shiftKpis}, or {@code null} while the output station has sent
- *     nothing
+ * @param shift the shift of {@code shiftKpis}: the last one in which the output station sent
+ *     something, or {@code null} while it has sent nothing
  * @param shiftKpis the line's KPIs of that shift so far, or {@code null}
+ * @param silentSince the output station's last message while it is silent (its KPIs are then those
+ *     of its last shift with data), else {@code null}
  * @param stationsByState how many of the line's stations are in each state
  * @param stationsWithoutState how many of the line's stations have published, but no state yet
  */
@@ -24,6 +27,7 @@ public record LineSnapshot(
     String outputStation,
     String shift,
     Kpis shiftKpis,
+    Instant silentSince,
     Map<MachineState, Integer> stationsByState,
     int stationsWithoutState) {
 

@@ -160,6 +160,7 @@ class SilenceScenarioTest {
     LineSnapshot line = h.engine.lines().get(0);
     assertThat(line.shift()).isEqualTo("2026-11-26/A");
     assertThat(line.shiftKpis()).isEqualTo(press.shiftKpis());
+    assertThat(line.silentSince()).isEqualTo(h.at(THU + "13:59:30"));
     Map<String, Object> shiftA =
         h.point("oee", THU + "14:00", "station", "press", "window", "shift");
     assertThat(shiftA).containsEntry("run_s", 28_770.0).containsEntry("stop_s", 30.0);
@@ -180,6 +181,7 @@ class SilenceScenarioTest {
     assertThat(h.engine.stations().get(0).shift()).isEqualTo("2026-11-27/A");
     assertThat(h.engine.stations().get(0).shiftKpis().runMs()).isEqualTo(30 * 60_000L);
     assertThat(h.engine.stations().get(0).silentSince()).isNull();
+    assertThat(h.engine.lines().get(0).silentSince()).isNull();
   }
 
   @Test

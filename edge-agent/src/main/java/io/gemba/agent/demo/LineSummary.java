@@ -21,8 +21,14 @@ public final class LineSummary {
     if (kpis == null) {
       text.append("no shift yet");
     } else {
-      text.append("shift ")
-          .append(line.shift())
+      if (line.silentSince() != null) {
+        text.append("output station silent since ")
+            .append(line.silentSince())
+            .append("; last shift with data ");
+      } else {
+        text.append("shift ");
+      }
+      text.append(line.shift())
           .append(" so far: OEE ")
           .append(percent(kpis.oee()))
           .append(" (availability ")

@@ -53,6 +53,7 @@ final class SnapshotJson {
         .put("outputStation", l.outputStation())
         .put("shift", l.shift())
         .put("kpis", kpis(l.shiftKpis()))
+        .put("outputSilentSince", time(l.silentSince()))
         .put("stationsByState", byState)
         .put("stationsWithoutState", l.stationsWithoutState());
   }

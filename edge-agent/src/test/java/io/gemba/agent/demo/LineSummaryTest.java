@@ -8,6 +8,7 @@ import io.gemba.collector.kpi.MicroStopPolicy;
 import io.gemba.collector.kpi.ProductionSums;
 import io.gemba.collector.kpi.StopSums;
 import io.gemba.collector.telemetry.MachineState;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class LineSummaryTest {
             "eol-test",
             "2026-11-26/A",
             new KpiCalculator(MicroStopPolicy.TPM).compute(sums),
+            null,
             states,
             0);
     assertThat(LineSummary.of(line))
@@ -52,9 +54,32 @@ class LineSummaryTest {
   }
 
   @Test
+  void summary_ofALineWhoseOutputIsSilent_saysSince_andShowsItsLastShiftWithData() {
+    ProductionSums sums =
+        new ProductionSums(
+            28_800_000, 28_800_000, StopSums.NONE, StopSums.NONE, 10, 10, 0, 0, 0, 0);
+    LineSnapshot line =
+        new LineSnapshot(
+            "tlx",
+            "battery",
+            "pack-1",
+            "eol-test",
+            "2026-11-26/A",
+            new KpiCalculator(MicroStopPolicy.TPM).compute(sums),
+            Instant.parse("2026-11-26T13:59:30Z"),
+            Map.of(MachineState.OFFLINE, 1),
+            0);
+    assertThat(LineSummary.of(line))
+        .startsWith(
+            "[line: pack-1] output station silent since 2026-11-26T13:59:30Z; last shift with"
+                + " data 2026-11-26/A so far: OEE ")
+        .endsWith("; stations: 1 OFFLINE");
+  }
+
+  @Test
   void summary_ofALineThatSentNothingYet_saysSo() {
     LineSnapshot line =
-        new LineSnapshot("tlx", "battery", "pack-2", "eol-test", null, null, Map.of(), 5);
+        new LineSnapshot("tlx", "battery", "pack-2", "eol-test", null, null, null, Map.of(), 5);
     assertThat(LineSummary.of(line)).isEqualTo("[line: pack-2] no shift yet; no station state yet");
   }
 }
