@@ -67,7 +67,9 @@ final class EngineCheckpoint {
       long backwards,
       long corrections,
       Long lastArrivalMs,
-      Long silentFromMs) {}
+      Long silentFromMs,
+      long countsWhileStopped,
+      long counterJumps) {}
 
   /** A {@link StationCore}. */
   record CoreState(
@@ -88,8 +90,6 @@ final class EngineCheckpoint {
       long orderIdealMs,
       Long startupUntilMs,
       Long shiftStartMs,
-      long countsWhileStopped,
-      long counterJumps,
       long counterResets,
       long unitsWithoutIdeal,
       Long heardMs,

@@ -9,8 +9,9 @@ import java.util.Arrays;
 /**
  * What a station's future contributions depend on, at one instant of its event time: the state
  * period it is in, where its counters stand, its order and product, and the data-quality counts
- * derived from its events. The tracker copies it at every minute boundary, so that an event that
- * arrives late is applied by going back to the copy and replaying the events since (ADR 0004).
+ * derived from its facts (counter resets, units without an ideal cycle time). The tracker copies it
+ * at every minute boundary, so that an event that arrives late is applied by going back to the copy
+ * and replaying the events since (ADR 0004).
  */
 final class StationCore {
 
@@ -84,8 +85,6 @@ final class StationCore {
     deferredOrders.addLast(new DeferredOrder(ts, order));
   }
 
-  long countsWhileStopped;
-  long counterJumps;
   long counterResets;
   long unitsWithoutIdeal;
 
@@ -111,8 +110,6 @@ final class StationCore {
     copy.heardMs = heardMs;
     copy.silent = silent;
     copy.openSilences = openSilences == null ? null : openSilences.clone();
-    copy.countsWhileStopped = countsWhileStopped;
-    copy.counterJumps = counterJumps;
     copy.counterResets = counterResets;
     copy.unitsWithoutIdeal = unitsWithoutIdeal;
     return copy;
@@ -137,8 +134,6 @@ final class StationCore {
         orderIdealMs,
         EngineCheckpoint.orNull(startupUntilMs),
         shift == null ? null : shift.start().toEpochMilli(),
-        countsWhileStopped,
-        counterJumps,
         counterResets,
         unitsWithoutIdeal,
         EngineCheckpoint.orNull(heardMs),
@@ -168,8 +163,6 @@ final class StationCore {
     core.orderIdealMs = saved.orderIdealMs();
     core.startupUntilMs = EngineCheckpoint.orNone(saved.startupUntilMs());
     core.shift = saved.shiftStartMs() == null ? null : slicer.shiftAt(saved.shiftStartMs());
-    core.countsWhileStopped = saved.countsWhileStopped();
-    core.counterJumps = saved.counterJumps();
     core.counterResets = saved.counterResets();
     core.unitsWithoutIdeal = saved.unitsWithoutIdeal();
     core.heardMs = EngineCheckpoint.orNone(saved.heardMs());

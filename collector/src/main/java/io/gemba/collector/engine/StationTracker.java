@@ -132,6 +132,18 @@ final class StationTracker {
   long backwards;
   long corrections;
 
+  /**
+   * Data-quality counts of the messages, each counted once, when it is first applied (in order, or
+   * in the replay its arrival makes), against what the station knew then: a replay or a restore
+   * does not count them again.
+   */
+  long countsWhileStopped;
+
+  long counterJumps;
+
+  /** The event {@link #accept} is applying, whose data-quality counts are counted. */
+  private TelemetryEvent accepting;
+
   StationTracker(
       String site,
       String area,
@@ -206,6 +218,7 @@ final class StationTracker {
     if (presence) {
       heard(arrivalMs);
     }
+    accepting = event;
     if (core.clockMs == NONE || (ts >= core.clockMs && last && !wasNotSilent)) {
       apply(event, ts);
     } else {
@@ -213,6 +226,7 @@ final class StationTracker {
       ctx.corrections++;
       replay(ts);
     }
+    accepting = null;
     latestTs = Math.max(latestTs, ts);
     if (presence && core.heardMs != NONE) {
       // The station's own messages move its time, not the MES's orders.
@@ -387,11 +401,13 @@ final class StationTracker {
       return;
     }
     double idealMs = idealMs(core.product);
-    if (!Double.isNaN(idealMs) && made > (ts - previousMs) / idealMs + 1) {
-      core.counterJumps++;
-    }
-    if (stoppedSince(previousMs)) {
-      core.countsWhileStopped++;
+    if (reading == accepting) {
+      if (!Double.isNaN(idealMs) && made > (ts - previousMs) / idealMs + 1) {
+        counterJumps++;
+      }
+      if (stoppedSince(previousMs)) {
+        countsWhileStopped++;
+      }
     }
     addUnits(ts, core.product, made, counters.madeGood(), idealMs);
   }
@@ -405,8 +421,8 @@ final class StationTracker {
     if (core.counterMode) {
       return; // the counters count this unit
     }
-    if (stoppedSince(ts - cycle.cycleMs())) {
-      core.countsWhileStopped++;
+    if (cycle == accepting && stoppedSince(ts - cycle.cycleMs())) {
+      countsWhileStopped++;
     }
     long good = cycle.result() == CycleCompleted.Result.OK ? 1 : 0;
     addUnits(ts, product, 1, good, idealMs(product));
@@ -943,8 +959,8 @@ final class StationTracker {
             late,
             duplicates,
             backwards,
-            core.countsWhileStopped,
-            core.counterJumps,
+            countsWhileStopped,
+            counterJumps,
             core.counterResets,
             core.unitsWithoutIdeal,
             kpis != null && kpis.performanceAboveOne()));
@@ -1022,7 +1038,9 @@ final class StationTracker {
         backwards,
         corrections,
         EngineCheckpoint.orNull(lastArrivalMs),
-        EngineCheckpoint.orNull(silentFromMs));
+        EngineCheckpoint.orNull(silentFromMs),
+        countsWhileStopped,
+        counterJumps);
   }
 
   /**
@@ -1045,6 +1063,8 @@ final class StationTracker {
     corrections = saved.corrections();
     lastArrivalMs = EngineCheckpoint.orNone(saved.lastArrivalMs());
     silentFromMs = EngineCheckpoint.orNone(saved.silentFromMs());
+    countsWhileStopped = saved.countsWhileStopped();
+    counterJumps = saved.counterJumps();
     ctx.backwards += backwards;
     ctx.corrections += corrections;
     for (int i = events.first(); i < events.end(); i++) {
