@@ -94,7 +94,8 @@ final class EngineCheckpoint {
       long unitsWithoutIdeal,
       Long heardMs,
       boolean silent,
-      long[] openSilences) {}
+      long[] openSilences,
+      MinuteCount.State minuteCount) {}
 
   /** Writes {@code state} to {@code out}, which stays open. */
   static void write(EngineState state, OutputStream out) throws IOException {

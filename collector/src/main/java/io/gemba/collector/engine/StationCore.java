@@ -30,6 +30,9 @@ final class StationCore {
   /** Where the station's cumulative counters stand. */
   final CounterTracker counters = new CounterTracker();
 
+  /** What the counters made in the minute of the last reading, not in its bucket yet. */
+  final MinuteCount minuteCount = new MinuteCount();
+
   /** The instant up to which time has been added to the buckets; {@link #NONE} before any. */
   long clockMs = NONE;
 
@@ -101,6 +104,7 @@ final class StationCore {
     copy.countsThisShift = countsThisShift;
     copy.shiftEntered = shiftEntered;
     counters.copyTo(copy.counters);
+    minuteCount.copyTo(copy.minuteCount);
     copy.lastCountMs = lastCountMs;
     copy.order = order;
     copy.product = product;
@@ -138,7 +142,8 @@ final class StationCore {
         unitsWithoutIdeal,
         EngineCheckpoint.orNull(heardMs),
         silent,
-        openSilences == null ? null : openSilences.clone());
+        openSilences == null ? null : openSilences.clone(),
+        minuteCount.state());
   }
 
   /** The core saved in {@code saved}; its shift is looked up again in the site's calendar. */
@@ -168,6 +173,7 @@ final class StationCore {
     core.heardMs = EngineCheckpoint.orNone(saved.heardMs());
     core.silent = saved.silent();
     core.openSilences = saved.openSilences();
+    core.minuteCount.restore(saved.minuteCount());
     return core;
   }
 

@@ -409,7 +409,41 @@ final class StationTracker {
         countsWhileStopped++;
       }
     }
-    addUnits(ts, core.product, made, counters.madeGood(), idealMs);
+    core.minuteCount.add(
+        floorMinute(ts),
+        ts,
+        core.order,
+        core.product,
+        idealMs,
+        ts < core.startupUntilMs,
+        made,
+        counters.madeGood());
+  }
+
+  /**
+   * Adds what the counters made in a minute that the station's time has left to that minute's
+   * bucket, under the status of its last reading.
+   */
+  private void closeMinuteCount() {
+    MinuteCount count = core.minuteCount;
+    if (count.isEmpty() || core.clockMs < count.minuteMs + MINUTE_MS) {
+      return;
+    }
+    Segment segment =
+        segment(count.minuteMs, slicer.shiftAt(count.lastMs), count.order, count.product);
+    segment.lastMs = Math.max(segment.lastMs, count.lastMs);
+    long scrap = count.total - count.good;
+    long startupScrap = count.startup ? scrap : 0;
+    segment.totalCount += count.total;
+    segment.goodCount += count.good;
+    segment.startupScrapCount += startupScrap;
+    segment.idealMsTotal += count.total * count.idealMs;
+    segment.idealMsGood += count.good * count.idealMs;
+    segment.idealMsStartupScrap += startupScrap * count.idealMs;
+    if (Double.isNaN(count.idealMs)) {
+      core.unitsWithoutIdeal += count.total;
+    }
+    count.clear();
   }
 
   private void onCycle(CycleCompleted cycle, long ts) {
@@ -563,6 +597,12 @@ final class StationTracker {
    */
   private void skipTo(long resumeMs) {
     long boundary = floorMinute(core.clockMs) + MINUTE_MS;
+    if (boundary <= resumeMs) {
+      long clock = core.clockMs;
+      core.clockMs = boundary;
+      closeMinuteCount();
+      core.clockMs = clock;
+    }
     if (boundary < resumeMs) {
       core.clockMs = boundary;
       snapshots.add(boundary, core.copy());
@@ -605,6 +645,7 @@ final class StationTracker {
     lastAccruedMinute = minuteMs;
     addTime(segment, calendarMs, plannedMs);
     if (Math.floorMod(core.clockMs, MINUTE_MS) == 0) {
+      closeMinuteCount();
       snapshots.add(core.clockMs, core.copy());
     }
   }
@@ -969,6 +1010,13 @@ final class StationTracker {
   /** The shift's sums so far: settled buckets and open ones, the current minute included. */
   ProductionSums shiftSums(String shiftId) {
     ProductionSums sums = closedShifts.getOrDefault(shiftId, ProductionSums.EMPTY);
+    MinuteCount count = core.minuteCount;
+    if (!count.isEmpty()) {
+      Shift shift = slicer.shiftAt(count.lastMs);
+      if (shift != null && shiftId.equals(shift.id())) {
+        sums = sums.plus(count.sums());
+      }
+    }
     for (MinuteBucket bucket : buckets) {
       for (Segment segment : bucket.segments) {
         if (shiftId.equals(segment.shiftId)) {

@@ -51,6 +51,7 @@ class StationCoreFieldsTest {
       }
     }
     assertThat(copy.counters).isNotSameAs(core.counters);
+    assertThat(copy.minuteCount).isNotSameAs(core.minuteCount);
     assertThat(copy.openSilences).isNotSameAs(core.openSilences);
   }
 
@@ -116,6 +117,8 @@ class StationCoreFieldsTest {
         Envelope envelope =
             new Envelope(new Topic("s", "a", "l", "st", Channel.COUNT), Instant.EPOCH, false, 1);
         core.counters.accept(new CounterReading(envelope, 120, 110L, null));
+      } else if (type == MinuteCount.class) {
+        core.minuteCount.add(n, n + 5, "WO-1", "P1", 45_000.0, true, 3, 2);
       } else if (NOT_KEPT.contains(field.getName())) {
         core.deferOrder(n, null);
       } else {
@@ -129,6 +132,9 @@ class StationCoreFieldsTest {
   private static boolean same(Object a, Object b) {
     if (a instanceof long[] x && b instanceof long[] y) {
       return Arrays.equals(x, y);
+    }
+    if (a instanceof MinuteCount x && b instanceof MinuteCount y) {
+      return Objects.equals(x.state(), y.state());
     }
     if (a instanceof CounterTracker x && b instanceof CounterTracker y) {
       return Objects.equals(x.state(), y.state());
