@@ -13,6 +13,7 @@ import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
 import io.gemba.collector.telemetry.Envelope;
+import io.gemba.collector.telemetry.Heartbeat;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.StateChange;
@@ -227,6 +228,9 @@ final class StationTracker {
       replay(ts);
     }
     accepting = null;
+    if (last) {
+      compact(events.end() - 1, event);
+    }
     latestTs = Math.max(latestTs, ts);
     if (presence && core.heardMs != NONE) {
       // The station's own messages move its time, not the MES's orders.
@@ -247,6 +251,73 @@ final class StationTracker {
         + current.counters.madeTotal()
         + events.warmNextSlot()
         + (last != null ? last.calendarMs : 0);
+  }
+
+  /**
+   * After {@code event} was kept at the end, at {@code position}: forgets the reading or heartbeat
+   * before it in its minute if no replay needs it (ADR 0010), so that what the station keeps grows
+   * with the minutes, not with its messages. Kept of each minute: the first and the last reading
+   * (and a reading after which the counters went down), the first and the last message, and any
+   * message without which two messages would be more than the silence timeout apart; states, orders
+   * and cycles are all kept. Replaying the rest gives the same: the counters' increments add up to
+   * the same per minute (a minute's units count at its end, {@link MinuteCount}), and a heartbeat
+   * only moves time on.
+   */
+  private void compact(int position, TelemetryEvent event) {
+    boolean reading = event instanceof CounterReading;
+    if (!reading && !(event instanceof Heartbeat)) {
+      return;
+    }
+    long minuteStart = floorMinute(events.time(position));
+    int first = events.first();
+    int before = position - 1; // the message of the same kind before, in the same minute
+    while (before >= first
+        && events.time(before) >= minuteStart
+        && events.get(before).getClass() != event.getClass()) {
+      before--;
+    }
+    if (before < first || events.time(before) < minuteStart) {
+      return;
+    }
+    // The station's messages around it: one before it in its minute, and the next after it.
+    int earlier = before - 1;
+    while (earlier >= first && !isPresence(events.get(earlier))) {
+      earlier--;
+    }
+    if (earlier < first || events.time(earlier) < minuteStart) {
+      return; // the first message of its minute
+    }
+    int later = before + 1;
+    while (!isPresence(events.get(later))) {
+      later++;
+    }
+    if (events.time(later) - events.time(earlier) > ctx.silenceMs) {
+      return; // without it, a silence that was none
+    }
+    if (reading) {
+      CounterReading previous = (CounterReading) events.get(before);
+      CounterReading next = (CounterReading) event;
+      if (!countsOn(previous, next)) {
+        return; // the counters went down after it: the highest of the minute
+      }
+      int readingBefore = before - 1;
+      while (readingBefore >= first
+          && events.time(readingBefore) >= minuteStart
+          && !(events.get(readingBefore) instanceof CounterReading)) {
+        readingBefore--;
+      }
+      if (readingBefore < first || events.time(readingBefore) < minuteStart) {
+        return; // the first reading of its minute (maybe a baseline)
+      }
+    }
+    events.remove(before);
+  }
+
+  /** Whether no counter went down from {@code previous} to {@code next}. */
+  private static boolean countsOn(CounterReading previous, CounterReading next) {
+    return next.total() >= previous.total()
+        && next.goodCount() >= previous.goodCount()
+        && next.scrapCount() >= previous.scrapCount();
   }
 
   /** Whether an event says that its station is there: all but orders, which come from the MES. */

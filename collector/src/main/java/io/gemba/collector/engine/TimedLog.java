@@ -101,6 +101,13 @@ final class TimedLog<T> {
     return lo;
   }
 
+  /** Removes the item at {@code position}, between {@link #first()} and {@link #end()}. */
+  void remove(int position) {
+    System.arraycopy(times, position + 1, times, position, end - position - 1);
+    System.arraycopy(items, position + 1, items, position, end - position - 1);
+    items[--end] = null;
+  }
+
   /** Forgets the items before {@code time}. */
   void dropBefore(long time) {
     while (first < end && times[first] < time) {

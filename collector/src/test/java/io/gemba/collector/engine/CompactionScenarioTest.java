@@ -1,0 +1,82 @@
+package io.gemba.collector.engine;
+
+import static io.gemba.collector.telemetry.MachineState.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gemba.collector.plant.IdealCycleTimes;
+import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.point.Point;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A station that reads its counters every second keeps what a correction needs of each minute, not
+ * every reading; a late order between readings it no longer keeps still lands where the rules say
+ * (a minute's units under the status of its last reading).
+ */
+class CompactionScenarioTest {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final String D = "2026-11-26T";
+
+  private static EngineHarness readingEverySecond() {
+    EngineHarness h =
+        new EngineHarness(
+            BERLIN,
+            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
+            KpiPolicy.defaults(),
+            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
+    h.feed(h.state("press", D + "06:00", RUNNING));
+    // One unit a second, read every second: the reading at 06:00:00 is the baseline (0).
+    for (int s = 0; s < 600; s++) {
+      LocalTime t = LocalTime.of(6, 0).plusSeconds(s);
+      h.feed(h.count("press", D + t, s, s));
+    }
+    return h;
+  }
+
+  @Test
+  void readingsEverySecond_keepAFewAMinute() {
+    EngineHarness h = readingEverySecond();
+
+    // Kept: from the oldest copy the watermark (06:09:59 less 5 min) still needs, about 6 minutes,
+    // each with its first and last reading: about a dozen events, not the ~360 read meanwhile.
+    EngineCheckpoint.EngineState saved = EngineCheckpoint.read(h.engine.checkpoint());
+    int kept = saved.stations().get(0).events().size();
+    assertThat(kept).isBetween(8, 20);
+    // Minute 06:00 has 59 units (the baseline at 06:00:00 counts none), every later one 60.
+    assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
+    assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);
+  }
+
+  @Test
+  void lateOrder_amongCompactedReadings_takesTheMinuteOfItsLastReading() {
+    EngineHarness h = readingEverySecond();
+    h.feed(h.orderStart("press", D + "06:07:30", "WO-1", "P1")); // late, within the lateness
+    h.timeMovesOn(D + "06:20");
+
+    // 06:07: the order starts half-way; the minute's last reading (06:07:59) is under WO-1, so its
+    // 60 units are WO-1's, and the half minute before has time but no units.
+    assertThat(h.point("oee", D + "06:07", "station", "press", "window", "1m", "order", "WO-1"))
+        .containsEntry("total", 60L)
+        .containsEntry("planned_s", 30.0);
+    assertThat(
+            h.points("oee", "station", "press", "window", "1m").stream()
+                .filter(p -> p.time().equals(h.at(D + "06:07")))
+                .filter(p -> !p.tags().containsKey("order"))
+                .map(p -> p.fields().get("total"))
+                .toList())
+        .containsExactly(0L);
+    // 06:06 was before the order, 06:08 after it.
+    assertThat(h.point("oee", D + "06:06", "station", "press", "window", "1m").get("total"))
+        .isEqualTo(60L);
+    assertThat(h.point("oee", D + "06:08", "station", "press", "window", "1m", "order", "WO-1"))
+        .containsEntry("total", 60L);
+    // The order so far, at its latest point: 06:07, 06:08 and 06:09, 60 units each.
+    List<Point> order = h.points("oee", "station", "press", "window", "order", "order", "WO-1");
+    assertThat(order.get(order.size() - 1).fields()).containsEntry("total", 180L);
+  }
+}
