@@ -113,15 +113,14 @@ class RecordedShiftIT {
       for (String[] message : atOnce) {
         gateway.publish(message[0], message[1]);
       }
-      long started = System.nanoTime();
+      // The pace is the test's input, not a wait for the agent: 39 pauses of 120 ms spread the
+      // recording over at least 4.7 s, more than three ticks of 1 s.
       for (int i = 0; i < slowly.size(); i++) {
         gateway.publish(slowly.get(i)[0], slowly.get(i)[1]);
         if (i % 50 == 49) {
-          Thread.sleep(120); // 40 pauses: over 4.5 s, more than 3 ticks of 1 s
+          Thread.sleep(120);
         }
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isGreaterThan(Duration.ofSeconds(3));
     }
     int messages = atOnce.size() + slowly.size();
     await().atMost(Duration.ofSeconds(60)).until(() -> applied() == messages);
