@@ -503,17 +503,7 @@ final class StationTracker {
     Segment segment =
         segment(count.minuteMs, slicer.shiftAt(count.lastMs), count.order, count.product);
     segment.lastMs = Math.max(segment.lastMs, count.lastMs);
-    long scrap = count.total - count.good;
-    long startupScrap = count.startup ? scrap : 0;
-    segment.totalCount += count.total;
-    segment.goodCount += count.good;
-    segment.startupScrapCount += startupScrap;
-    segment.idealMsTotal += count.total * count.idealMs;
-    segment.idealMsGood += count.good * count.idealMs;
-    segment.idealMsStartupScrap += startupScrap * count.idealMs;
-    if (Double.isNaN(count.idealMs)) {
-      core.unitsWithoutIdeal += count.total;
-    }
+    addUnits(segment, count.total, count.good, count.startup, count.idealMs);
     count.clear();
   }
 
@@ -557,9 +547,12 @@ final class StationTracker {
   }
 
   private void addUnits(long ts, String product, long total, long good, double idealMs) {
-    Segment segment = segmentAt(ts, product);
-    long scrap = total - good;
-    long startupScrap = ts < core.startupUntilMs ? scrap : 0;
+    addUnits(segmentAt(ts, product), total, good, ts < core.startupUntilMs, idealMs);
+  }
+
+  /** Adds units to {@code segment}; their scrap is startup scrap if {@code startup}. */
+  private void addUnits(Segment segment, long total, long good, boolean startup, double idealMs) {
+    long startupScrap = startup ? total - good : 0;
     segment.totalCount += total;
     segment.goodCount += good;
     segment.startupScrapCount += startupScrap;
