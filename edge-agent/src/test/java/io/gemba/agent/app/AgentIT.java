@@ -10,9 +10,6 @@ import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -289,26 +286,12 @@ class AgentIT {
   }
 
   private static boolean ready(Agent agent) throws Exception {
-    return status(agent, "/health/ready") == 200;
+    return AgentHttp.ready(agent);
   }
 
   private String get(String path) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = AgentHttp.get(agent, path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
-  }
-
-  private static int status(Agent agent, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 }

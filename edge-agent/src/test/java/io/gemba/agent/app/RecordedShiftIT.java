@@ -10,10 +10,6 @@ import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
 import io.gemba.agent.testkit.VictoriaMetricsServer.Series;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,18 +80,7 @@ class RecordedShiftIT {
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(this::ready);
-  }
-
-  private boolean ready() throws Exception {
-    return HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/health/ready"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding())
-            .statusCode()
-        == 200;
+    await().atMost(Duration.ofSeconds(30)).until(() -> AgentHttp.ready(agent));
   }
 
   @AfterEach

@@ -11,9 +11,6 @@ import io.gemba.agent.testkit.ManualClock;
 import io.gemba.agent.testkit.MosquittoServer;
 import io.gemba.agent.testkit.SpoolDamage;
 import io.gemba.agent.testkit.VictoriaMetricsServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -376,10 +373,6 @@ class SpoolIT {
   }
 
   private static HttpResponse<String> send(String path, Agent agent) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return AgentHttp.get(agent, path);
   }
 }
