@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's state as JSON: per station the core at its oldest kept minute boundary, the events
- * since (as contract payloads), and the shift and order sums already settled. Restoring replays the
- * events, which emits again the points they made: the same series and times, so InfluxDB stores the
- * same values (ADR 0004).
+ * The engine's state as JSON: per station the core at its oldest kept minute boundary, the core at
+ * the shift starts of its backfill horizon (ADR 0010), the events since the oldest of them (as
+ * contract payloads), and the shift and order sums already settled. Restoring replays the events,
+ * which emits again the points they made: the same series and times, so InfluxDB stores the same
+ * values (ADR 0004).
  */
 final class EngineCheckpoint {
 
@@ -69,7 +70,22 @@ final class EngineCheckpoint {
       Long lastArrivalMs,
       Long silentFromMs,
       long countsWhileStopped,
-      long counterJumps) {}
+      long counterJumps,
+      List<AnchorState> anchors,
+      List<LoggedEvent> backfill) {}
+
+  /**
+   * A station's core at a shift start or full hour of its backfill horizon, with the sums settled
+   * before it; the events from the oldest one on are in the station's {@code events}. A checkpoint
+   * of an earlier version has none: until the next hour, only the allowed lateness takes late
+   * events.
+   */
+  record AnchorState(
+      Long atMs,
+      boolean shiftStart,
+      CoreState core,
+      Map<String, ProductionSums> closedShifts,
+      Map<String, ProductionSums> closedOrders) {}
 
   /** A {@link StationCore}. */
   record CoreState(

@@ -13,6 +13,8 @@ final class EngineContext {
   final long latenessMs;
   final long startupMs;
   final long silenceMs;
+  final int backfillShifts;
+  final long backfillHorizonMs;
   final KpiCalculator calculator;
   private final PointSink sink;
   long points;
@@ -29,6 +31,8 @@ final class EngineContext {
     this.latenessMs = policy.allowedLateness().toMillis();
     this.startupMs = policy.startupAfterChangeover().toMillis();
     this.silenceMs = policy.silenceTimeout().toMillis();
+    this.backfillShifts = policy.backfillShifts();
+    this.backfillHorizonMs = policy.backfillHorizon().toMillis();
     this.calculator = new KpiCalculator(policy.microStopPolicy());
   }
 

@@ -465,7 +465,13 @@ public final class KpiEngine {
       for (EngineCheckpoint.LoggedEvent event : station.events()) {
         events.addAll(engine.decode(decoder, event));
       }
-      tracker.restore(station, events);
+      List<TelemetryEvent> keptAside = new ArrayList<>();
+      if (station.backfill() != null) {
+        for (EngineCheckpoint.LoggedEvent event : station.backfill()) {
+          keptAside.addAll(engine.decode(decoder, event));
+        }
+      }
+      tracker.restore(station, events, keptAside, engine.slicer(key.site));
       tracker.flush();
     }
     return engine;

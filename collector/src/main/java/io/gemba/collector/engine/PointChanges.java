@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * What a correction writes: the points that changed between two versions of the same output, and
  * for a point that is gone, the point with its sums and durations zero (InfluxDB overwrites the
- * fields a write carries but cannot remove a point; ADR 0004).
+ * fields a write carries but cannot remove a point; ADR 0004). A field that a changed point no
+ * longer has (a ratio that became undefined) is written as zero, for the same reason.
  */
 final class PointChanges {
 
@@ -35,7 +36,7 @@ final class PointChanges {
     while (same < common && before.get(same).samePointAs(after.get(same))) {
       Point point = after.get(same);
       if (!point.sameFieldsAs(before.get(same))) {
-        emit.accept(point);
+        emit.accept(Points.withGoneFieldsZero(before.get(same), point));
       }
       same++;
     }
@@ -53,8 +54,10 @@ final class PointChanges {
     }
     for (Point point : after) {
       Point previous = old.remove(new SamePoint(point));
-      if (previous == null || !point.sameFieldsAs(previous)) {
+      if (previous == null) {
         emit.accept(point);
+      } else if (!point.sameFieldsAs(previous)) {
+        emit.accept(Points.withGoneFieldsZero(previous, point));
       }
     }
     for (Point gone : old.values()) {

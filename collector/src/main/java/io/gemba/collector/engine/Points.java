@@ -8,7 +8,6 @@ import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.MachineState;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The points of the InfluxDB schema ("Points written" in docs/kpis.md) that the engine writes.
@@ -26,19 +25,6 @@ final class Points {
 
   /** The station tag of a line's own points. */
   static final String LINE_STATION = "_line";
-
-  /** Fields that are sums: a point that no longer exists is corrected by writing them as zero. */
-  private static final Set<String> SUM_FIELDS =
-      Set.of(
-          "total",
-          "good",
-          "scrap",
-          "planned_s",
-          "run_s",
-          "stop_s",
-          "seconds",
-          "failures",
-          "duration_s");
 
   private static final Point.Layout MACHINE_STATE_POINT =
       stationLayout(MACHINE_STATE, "state", "reason")
@@ -219,24 +205,60 @@ final class Points {
   }
 
   /**
-   * The correction of a point that a replay made disappear (its tags changed, say the order of a
-   * minute): its sums written as zero, so that sums over time stay right. Its ratios cannot be
-   * removed by a write and keep their old values; {@code null} if it has no sum.
+   * The correction of a point that a correction made disappear (its tags changed, say the order of
+   * a minute or the product of a cycle): every numeric field of it written as zero, so that sums
+   * over time stay right and no ratio keeps a value that no longer holds (a write cannot remove a
+   * point); a point whose numeric fields are all zero is a retraction. {@code null} if it has none.
    */
   static Point zeroed(Point point) {
     Point.Builder zero = Point.builder(point.measurement(), point.time()).tags(point.tags());
     boolean any = false;
     for (Map.Entry<String, Object> field : point.fields().entrySet()) {
-      if (SUM_FIELDS.contains(field.getKey())) {
+      if (field.getValue() instanceof Long) {
+        zero.field(field.getKey(), 0L);
         any = true;
-        if (field.getValue() instanceof Long) {
-          zero.field(field.getKey(), 0L);
-        } else {
-          zero.field(field.getKey(), 0.0);
-        }
+      } else if (field.getValue() instanceof Double) {
+        zero.field(field.getKey(), 0.0);
+        any = true;
       }
     }
     return any ? zero.build() : null;
+  }
+
+  /**
+   * {@code after}, with zero for each numeric field that {@code before} (the same point, written
+   * earlier) has and it has not: a write cannot remove a field, and a ratio that became undefined
+   * (a minute that a backfill shows stopped has no performance) must not keep its old value.
+   */
+  static Point withGoneFieldsZero(Point before, Point after) {
+    Map<String, Object> now = after.fields();
+    Point.Builder point = null;
+    for (Map.Entry<String, Object> field : before.fields().entrySet()) {
+      Object value = field.getValue();
+      if (now.containsKey(field.getKey()) || !(value instanceof Number)) {
+        continue;
+      }
+      if (point == null) {
+        point = Point.builder(after.measurement(), after.time()).tags(after.tags());
+        for (Map.Entry<String, Object> kept : now.entrySet()) {
+          put(point, kept.getKey(), kept.getValue());
+        }
+      }
+      put(point, field.getKey(), value instanceof Long ? (Object) 0L : (Object) 0.0);
+    }
+    return point == null ? after : point.build();
+  }
+
+  private static void put(Point.Builder point, String name, Object value) {
+    if (value instanceof Long l) {
+      point.field(name, l);
+    } else if (value instanceof Double d) {
+      point.field(name, d);
+    } else if (value instanceof Boolean b) {
+      point.field(name, b);
+    } else {
+      point.field(name, value.toString());
+    }
   }
 
   private static double seconds(long ms) {

@@ -21,8 +21,11 @@ import io.gemba.collector.telemetry.TelemetryEvent;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,8 @@ import java.util.function.Function;
  * touches them can still change its class.
  */
 final class StationTracker {
+
+  private static final long HOUR_MS = 3_600_000;
 
   final String site;
   final String area;
@@ -73,6 +78,34 @@ final class StationTracker {
 
   /** The core at each minute boundary not settled yet, before the events at that instant. */
   private final TimedLog<StationCore> snapshots = new TimedLog<>();
+
+  /**
+   * The core at each shift start and each full hour of the backfill horizon that settlement has
+   * passed, oldest first, with the sums settled before it; the first may be the station's
+   * beginning, at {@link StationCore#NONE}. A late event older than the watermark rebuilds the
+   * station from the one before it (ADR 0010); the events are kept from the first one on.
+   */
+  private final ArrayDeque<Anchor> anchors = new ArrayDeque<>();
+
+  /**
+   * Events older than the watermark but within the horizon, kept aside until the next {@link
+   * #flush} rebuilds the station with them.
+   */
+  private final TimedLog<TelemetryEvent> backfill = new TimedLog<>();
+
+  /**
+   * During the rebuild that applies them, the events of {@link #backfill}: applied the first time.
+   */
+  private Set<TelemetryEvent> firstApplied;
+
+  /** During a rebuild, the points the station makes, instead of the sink. */
+  private List<Point> collecting;
+
+  /**
+   * During a rebuild, the minute before which both rebuilds make the same points: those of its
+   * minutes and of its events are not collected (nor, for minutes, made).
+   */
+  private long sameBeforeMs = NONE;
 
   private final ArrayDeque<MinuteBucket> buckets = new ArrayDeque<>();
   final Map<String, ProductionSums> closedShifts = new LinkedHashMap<>();
@@ -175,7 +208,22 @@ final class StationTracker {
             ctx.calculator);
     this.core = initial;
     snapshots.add(initialKeyMs, initial.copy());
+    if (initialKeyMs == NONE) {
+      // The station's beginning: the start of its first shift, as far as it is concerned.
+      anchors.add(new Anchor(NONE, true, snapshots.get(snapshots.first()), Map.of(), Map.of()));
+    }
   }
+
+  /**
+   * A copy of the station's core at {@code atMs}, before the events at that instant, with the shift
+   * and order sums of the minutes before it: a rebuild starts there. All of it is never changed.
+   */
+  record Anchor(
+      long atMs,
+      boolean shiftStart,
+      StationCore core,
+      Map<String, ProductionSums> closedShifts,
+      Map<String, ProductionSums> closedOrders) {}
 
   private StationTags tags(String stationTag) {
     return new StationTags(new String[] {site, area, line, stationTag});
@@ -193,8 +241,11 @@ final class StationTracker {
       ctx.backwards++;
     }
     if (watermark != NONE && ts < watermark) {
-      late++;
-      return Outcome.LATE;
+      if (!withinHorizon(ts)) {
+        late++;
+        return Outcome.LATE;
+      }
+      return acceptBackfill(event, ts);
     }
     // The kept events are sorted and the last has the latest time: a newer event goes at the end
     // and cannot repeat one, without reading any kept event.
@@ -203,11 +254,9 @@ final class StationTracker {
       if (ts < latestTs) {
         at = events.upperBound(ts);
       }
-      for (int i = at - 1; i >= events.first() && events.time(i) == ts; i--) {
-        if (isDuplicate(events.get(i), event)) {
-          duplicates++;
-          return Outcome.DUPLICATE;
-        }
+      if (repeats(events, at, event, ts)) {
+        duplicates++;
+        return Outcome.DUPLICATE;
       }
     }
     boolean last = at == events.end();
@@ -372,6 +421,19 @@ final class StationTracker {
     }
   }
 
+  /**
+   * Whether an event at {@code ts} before {@code position} in {@code log} is {@code event} again.
+   */
+  private static boolean repeats(
+      TimedLog<TelemetryEvent> log, int position, TelemetryEvent event, long ts) {
+    for (int i = position - 1; i >= log.first() && log.time(i) == ts; i--) {
+      if (isDuplicate(log.get(i), event)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isDuplicate(TelemetryEvent seen, TelemetryEvent event) {
     Envelope a = seen.envelope();
     Envelope b = event.envelope();
@@ -472,7 +534,7 @@ final class StationTracker {
       return;
     }
     double idealMs = idealMs(core.product);
-    if (reading == accepting) {
+    if (firstApplication(reading)) {
       if (!Double.isNaN(idealMs) && made > (ts - previousMs) / idealMs + 1) {
         counterJumps++;
       }
@@ -516,16 +578,30 @@ final class StationTracker {
     if (core.counterMode) {
       return; // the counters count this unit
     }
-    if (cycle == accepting && stoppedSince(ts - cycle.cycleMs())) {
+    if (firstApplication(cycle) && stoppedSince(ts - cycle.cycleMs())) {
       countsWhileStopped++;
     }
     long good = cycle.result() == CycleCompleted.Result.OK ? 1 : 0;
     addUnits(ts, product, 1, good, idealMs(product));
   }
 
+  /** Whether {@code event} is applied for the first time: its data-quality counts count. */
+  private boolean firstApplication(TelemetryEvent event) {
+    return event == accepting || (firstApplied != null && firstApplied.contains(event));
+  }
+
   private void emitRaw(long eventMs, Point point) {
     raw.add(eventMs, point);
-    if (!replaying) {
+    if (!replaying && (collecting == null || eventMs >= sameBeforeMs)) {
+      out(point);
+    }
+  }
+
+  /** Writes a point: to the sink, or during a rebuild to the points it collects. */
+  private void out(Point point) {
+    if (collecting != null) {
+      collecting.add(point);
+    } else {
       ctx.emit(point);
     }
   }
@@ -839,7 +915,163 @@ final class StationTracker {
     }
     extendSilence();
     replaying = false;
-    PointChanges.emit(before, raw.itemsFrom(raw.first() + kept), ctx::emit);
+    PointChanges.emit(before, raw.itemsFrom(raw.first() + kept), this::out);
+  }
+
+  /**
+   * Whether an event at {@code ts}, older than the watermark, is still applied: it is not older
+   * than the oldest anchor, nor than the backfill horizon before the station's latest event.
+   */
+  private boolean withinHorizon(long ts) {
+    Anchor oldest = anchors.peekFirst();
+    return oldest != null && ts >= oldest.atMs && ts >= latestTs - ctx.backfillHorizonMs;
+  }
+
+  /** Keeps aside an event older than the watermark, for the rebuild of the next flush. */
+  private Outcome acceptBackfill(TelemetryEvent event, long ts) {
+    if (repeats(events, events.upperBound(ts), event, ts)
+        || repeats(backfill, backfill.upperBound(ts), event, ts)) {
+      duplicates++;
+      return Outcome.DUPLICATE;
+    }
+    backfill.insert(backfill.upperBound(ts), ts, event);
+    corrections++;
+    ctx.corrections++;
+    return Outcome.APPLIED;
+  }
+
+  /**
+   * Applies the events kept aside as older than the watermark: the station is rebuilt from the
+   * anchor before the oldest of them twice, without them and with them, and what differs is written
+   * (ADR 0010). Without them, the rebuild makes what the station wrote so far: its points depend on
+   * its events, not on the order they came in (within the horizon); so only the change is written.
+   * One rebuild applies all the events that came since the last flush.
+   */
+  private void rebuild() {
+    // An event may show that a silence up to a timeout before it was none, and so change the class
+    // of a stop that the silence ended: the rebuild starts at an anchor before both.
+    long from = backfill.time(backfill.first()) - ctx.silenceMs - ctx.thresholdMs;
+    Anchor anchor = anchors.peekFirst();
+    for (Anchor each : anchors) {
+      if (each.atMs <= from) {
+        anchor = each;
+      }
+    }
+    // Points of minutes that a replay took away and nothing wrote again: gone either way.
+    stash.values().forEach(this::zeroAll);
+    stash.clear();
+    // Before that minute, the events and so the points of both rebuilds are the same.
+    sameBeforeMs = floorMinute(from);
+    List<Point> before = rebuildFrom(anchor);
+    firstApplied = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = backfill.first(); i < backfill.end(); i++) {
+      long ts = backfill.time(i);
+      events.insert(events.upperBound(ts), ts, backfill.get(i));
+      firstApplied.add(backfill.get(i));
+    }
+    backfill.truncate(backfill.first());
+    List<Point> after = rebuildFrom(anchor);
+    firstApplied = null;
+    sameBeforeMs = NONE;
+    PointChanges.emit(before, after, ctx::emit);
+  }
+
+  /**
+   * Sets the station back to {@code anchor} and applies its kept events from there, then settles
+   * and emits as far as its time has come; returns the points it made, which are not written.
+   */
+  private List<Point> rebuildFrom(Anchor anchor) {
+    List<Point> made = new ArrayList<>();
+    collecting = made;
+    while (anchors.peekLast() != anchor) {
+      anchors.pollLast();
+    }
+    core = anchor.core.copy();
+    snapshots.truncate(snapshots.first());
+    snapshots.add(anchor.atMs, anchor.core);
+    buckets.clear();
+    raw.truncate(raw.first());
+    closedShifts.clear();
+    closedShifts.putAll(anchor.closedShifts);
+    closedOrders.clear();
+    closedOrders.putAll(anchor.closedOrders);
+    settledMs = anchor.atMs;
+    emittedThrough = NONE;
+    redoFrom = Long.MAX_VALUE;
+    heldMinute = NONE;
+    heldUntil = NONE;
+    lastAccrued = null;
+    lastAccruedMinute = NONE;
+    for (int i = anchor.atMs == NONE ? events.first() : events.lowerBound(anchor.atMs);
+        i < events.end();
+        i++) {
+      apply(events.get(i), events.time(i));
+    }
+    extendSilence();
+    settle();
+    emitPassed();
+    collecting = null;
+    return made;
+  }
+
+  /**
+   * Before the minute at {@code minuteMs} is settled: keeps an anchor at the start of its shift or
+   * of its hour, whichever is later, if there is none there yet and the core's copy at that instant
+   * is kept. Hourly anchors keep a rebuild short: it replays from the anchor before the oldest
+   * event it applies to the station's latest.
+   */
+  private void anchorBefore(long minuteMs) {
+    long hour = Math.floorDiv(minuteMs, HOUR_MS) * HOUR_MS;
+    Shift shift = slicer.shiftAt(minuteMs);
+    boolean shiftStart = shift != null && shift.startMillis() >= hour;
+    long startMs = shiftStart ? shift.startMillis() : hour;
+    Anchor last = anchors.peekLast();
+    if (last != null && last.atMs >= startMs) {
+      return;
+    }
+    int at = snapshots.upperBound(startMs) - 1;
+    if (at < snapshots.first() || snapshots.time(at) != startMs) {
+      return;
+    }
+    anchors.addLast(
+        new Anchor(
+            startMs,
+            shiftStart,
+            snapshots.get(at),
+            new LinkedHashMap<>(closedShifts),
+            new LinkedHashMap<>(closedOrders)));
+  }
+
+  /**
+   * Forgets the anchors that no event within the backfill horizon needs: those before the start of
+   * the oldest shift it takes ({@code backfillShifts} before the latest that began), and those
+   * followed by another anchor at or before the horizon's start (the station's latest event less
+   * {@code backfillHorizon}).
+   */
+  private void forgetOldAnchors() {
+    if (latestTs == NONE) {
+      return;
+    }
+    int shifts = 0;
+    Iterator<Anchor> newestFirst = anchors.descendingIterator();
+    while (newestFirst.hasNext()) {
+      Anchor anchor = newestFirst.next();
+      if (anchor.shiftStart && ++shifts > ctx.backfillShifts) {
+        while (anchors.peekFirst() != anchor) {
+          anchors.pollFirst();
+        }
+        break;
+      }
+    }
+    long horizon = latestTs - ctx.backfillHorizonMs;
+    while (anchors.size() > 1) {
+      Iterator<Anchor> it = anchors.iterator();
+      it.next();
+      if (it.next().atMs > horizon) {
+        return;
+      }
+      anchors.pollFirst();
+    }
   }
 
   /** The position of the last snapshot at or before {@code keyMs}. */
@@ -865,6 +1097,10 @@ final class StationTracker {
     flushPending = false;
     settle();
     emitPassed();
+    if (!backfill.isEmpty()) {
+      // After the station has written what it has: a rebuild writes what differs from that.
+      rebuild();
+    }
   }
 
   private void emitPassed() {
@@ -901,9 +1137,9 @@ final class StationTracker {
     List<Point> before = bucket.emitted != null ? bucket.emitted : stash.remove(bucket.minuteMs);
     bucket.emitted = points;
     if (before == null) {
-      points.forEach(ctx::emit);
+      points.forEach(this::out);
     } else {
-      PointChanges.emit(before, points, ctx::emit);
+      PointChanges.emit(before, points, this::out);
     }
   }
 
@@ -947,6 +1183,7 @@ final class StationTracker {
     settledMs = candidate;
     while (!buckets.isEmpty() && buckets.peekFirst().minuteMs < settledMs) {
       MinuteBucket bucket = buckets.pollFirst();
+      anchorBefore(bucket.minuteMs);
       for (Segment segment : bucket.segments) {
         ProductionSums sums = segment.sums();
         if (segment.shiftId != null) {
@@ -956,14 +1193,18 @@ final class StationTracker {
           closedOrders.merge(segment.order, sums, ProductionSums::plus);
         }
       }
-      emit(bucket, minutePoints.of(bucket, closedShifts, closedOrders, true));
+      if (collecting == null || bucket.minuteMs >= sameBeforeMs) {
+        emit(bucket, minutePoints.of(bucket, closedShifts, closedOrders, true));
+      }
     }
     int restorePoint = snapshots.upperBound(settledMs) - 1; // the last one to replay from
     if (restorePoint > snapshots.first()) {
       snapshots.dropBefore(snapshots.time(restorePoint));
     }
     long keepFrom = snapshots.time(snapshots.first());
-    events.dropBefore(keepFrom);
+    forgetOldAnchors();
+    Anchor oldest = anchors.peekFirst();
+    events.dropBefore(oldest != null ? Math.min(oldest.atMs, keepFrom) : keepFrom);
     raw.dropBefore(keepFrom);
     if (!stash.isEmpty()) {
       stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
@@ -975,7 +1216,7 @@ final class StationTracker {
     for (Point point : points) {
       Point zero = Points.zeroed(point);
       if (zero != null) {
-        ctx.emit(zero);
+        out(zero);
       }
     }
     return true;
@@ -1115,22 +1356,16 @@ final class StationTracker {
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     int restorePoint = snapshots.first();
-    TelemetryEvent[] kept = new TelemetryEvent[events.end() - events.first()];
-    for (int i = 0; i < kept.length; i++) {
-      kept[i] = events.get(events.first() + i);
+    List<EngineCheckpoint.AnchorState> savedAnchors = new ArrayList<>(anchors.size());
+    for (Anchor anchor : anchors) {
+      savedAnchors.add(
+          new EngineCheckpoint.AnchorState(
+              EngineCheckpoint.orNull(anchor.atMs),
+              anchor.shiftStart,
+              anchor.core.toState(),
+              anchor.closedShifts,
+              anchor.closedOrders));
     }
-    List<EngineCheckpoint.LoggedEvent> logged =
-        new AbstractList<>() {
-          @Override
-          public EngineCheckpoint.LoggedEvent get(int index) {
-            return encode.apply(kept[index]);
-          }
-
-          @Override
-          public int size() {
-            return kept.length;
-          }
-        };
     return new EngineCheckpoint.StationState(
         site,
         area,
@@ -1138,7 +1373,7 @@ final class StationTracker {
         station,
         EngineCheckpoint.orNull(snapshots.time(restorePoint)),
         snapshots.get(restorePoint).toState(),
-        logged,
+        encoded(events, encode),
         new LinkedHashMap<>(closedShifts),
         new LinkedHashMap<>(closedOrders),
         EngineCheckpoint.orNull(latestTs),
@@ -1152,16 +1387,57 @@ final class StationTracker {
         EngineCheckpoint.orNull(lastArrivalMs),
         EngineCheckpoint.orNull(silentFromMs),
         countsWhileStopped,
-        counterJumps);
+        counterJumps,
+        savedAnchors,
+        encoded(backfill, encode));
+  }
+
+  /** The events of {@code log} as they are now, encoded only as they are read. */
+  private static List<EngineCheckpoint.LoggedEvent> encoded(
+      TimedLog<TelemetryEvent> log, Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
+    TelemetryEvent[] kept = new TelemetryEvent[log.end() - log.first()];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = log.get(log.first() + i);
+    }
+    return new AbstractList<>() {
+      @Override
+      public EngineCheckpoint.LoggedEvent get(int index) {
+        return encode.apply(kept[index]);
+      }
+
+      @Override
+      public int size() {
+        return kept.length;
+      }
+    };
   }
 
   /**
    * Takes over a checkpointed station (made with the restore point's core) and replays its events,
    * emitting their points again.
    */
-  void restore(EngineCheckpoint.StationState saved, List<TelemetryEvent> kept) {
+  void restore(
+      EngineCheckpoint.StationState saved,
+      List<TelemetryEvent> kept,
+      List<TelemetryEvent> keptAside,
+      MinuteSlicer slicer) {
     for (TelemetryEvent event : kept) {
       events.add(tsOf(event), event);
+    }
+    for (TelemetryEvent event : keptAside) {
+      backfill.add(tsOf(event), event);
+    }
+    anchors.clear();
+    if (saved.anchors() != null) {
+      for (EngineCheckpoint.AnchorState anchor : saved.anchors()) {
+        anchors.add(
+            new Anchor(
+                EngineCheckpoint.orNone(anchor.atMs()),
+                anchor.shiftStart(),
+                StationCore.fromState(anchor.core(), slicer),
+                new LinkedHashMap<>(anchor.closedShifts()),
+                new LinkedHashMap<>(anchor.closedOrders())));
+      }
     }
     closedShifts.putAll(saved.closedShifts());
     closedOrders.putAll(saved.closedOrders());
@@ -1179,7 +1455,10 @@ final class StationTracker {
     counterJumps = saved.counterJumps();
     ctx.backwards += backwards;
     ctx.corrections += corrections;
-    for (int i = events.first(); i < events.end(); i++) {
+    long restoreKey = snapshots.time(snapshots.first());
+    for (int i = restoreKey == NONE ? events.first() : events.lowerBound(restoreKey);
+        i < events.end();
+        i++) {
       apply(events.get(i), events.time(i));
     }
     extendSilence();

@@ -42,11 +42,13 @@ class CompactionScenarioTest {
   void readingsEverySecond_keepAFewAMinute() {
     EngineHarness h = readingEverySecond();
 
-    // Kept: from the oldest copy the watermark (06:09:59 less 5 min) still needs, about 6 minutes,
-    // each with its first and last reading: about a dozen events, not the ~360 read meanwhile.
+    // Kept: every minute since the station's beginning (the oldest anchor of its backfill horizon),
+    // each with its first and last reading, not the 601 messages. Minute 06:00: the state, the
+    // reading at 06:00:00 (the first) and at 06:00:59 (the last); 06:01 to 06:09: the readings at
+    // :00 and :59. 3 + 9 x 2 = 21.
     EngineCheckpoint.EngineState saved = EngineCheckpoint.read(h.engine.checkpoint());
     int kept = saved.stations().get(0).events().size();
-    assertThat(kept).isBetween(8, 20);
+    assertThat(kept).isEqualTo(21);
     // Minute 06:00 has 59 units (the baseline at 06:00:00 counts none), every later one 60.
     assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
     assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);

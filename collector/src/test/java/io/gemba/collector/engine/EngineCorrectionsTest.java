@@ -198,14 +198,14 @@ class EngineCorrectionsTest {
 
   /**
    * A LATE event is also time going backwards (DataQuality: "older than the station's latest event,
-   * late or not"). Latest event 06:20, a count at 06:14:59 (older than the watermark 06:15): LATE.
-   * lateEvents 1 and timeBackwards 1.
+   * late or not"). Latest event 06:20, a count a day and a minute before (older than the backfill
+   * horizon, 24 h at most): LATE. lateEvents 1 and timeBackwards 1.
    */
   @Test
   void lateEvent_isAlsoTimeBackwards() {
     EngineHarness h = press();
     h.feed(h.state("press", D + "06:00", RUNNING), h.state("press", D + "06:20", DOWN, "JAM"));
-    assertThat(h.engine.accept(h.count("press", D + "06:14:59", 5, 5))).isEqualTo(Outcome.LATE);
+    assertThat(h.engine.accept(h.count("press", "2026-11-25T06:19", 5, 5))).isEqualTo(Outcome.LATE);
 
     DataQuality quality = h.engine.stations().get(0).quality();
     assertThat(quality.lateEvents()).isEqualTo(1);

@@ -169,6 +169,38 @@ final class EngineHarness {
     return store(emitted);
   }
 
+  /**
+   * What a reader of {@code stored} sees: without the points whose every field is zero (a point
+   * written early that a later event made disappear is retracted so; whether it was ever written
+   * depends on timing), and without the ratios written as zero where they are undefined (a
+   * correction cannot remove a field): performance without run time, quality without units,
+   * availability and OEE without planned time.
+   */
+  static Map<String, Map<String, Object>> asRead(Map<String, Map<String, Object>> stored) {
+    Map<String, Map<String, Object>> read = new LinkedHashMap<>();
+    stored.forEach(
+        (series, fields) -> {
+          if (fields.values().stream().allMatch(v -> v.equals(0L) || v.equals(0.0))) {
+            return;
+          }
+          Map<String, Object> kept = new LinkedHashMap<>(fields);
+          undefinedIfZero(kept, "performance", "run_s");
+          undefinedIfZero(kept, "quality", "total");
+          undefinedIfZero(kept, "availability", "planned_s");
+          undefinedIfZero(kept, "oee", "planned_s");
+          read.put(series, kept);
+        });
+    return read;
+  }
+
+  private static void undefinedIfZero(Map<String, Object> fields, String ratio, String base) {
+    Object denominator = fields.get(base);
+    if (Double.valueOf(0.0).equals(fields.get(ratio))
+        && (Long.valueOf(0).equals(denominator) || Double.valueOf(0.0).equals(denominator))) {
+      fields.remove(ratio);
+    }
+  }
+
   static Map<String, Map<String, Object>> store(List<Point> points) {
     Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
     for (Point point : points) {

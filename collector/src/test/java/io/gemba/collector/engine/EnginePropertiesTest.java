@@ -3,6 +3,7 @@ package io.gemba.collector.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.gemba.collector.kpi.Kpis;
 import io.gemba.collector.kpi.MicroStopPolicy;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.IdealCycleTimes;
@@ -22,11 +23,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ class EnginePropertiesTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final Duration LATENESS = Duration.ofMinutes(5);
+  private static final Duration BACKFILL_DELAY = Duration.ofHours(2);
   private static final Instant START = Instant.parse("2026-11-26T04:40:00Z"); // 05:40 in Berlin
   private static final int MINUTES = 9 * 60; // across shift A's end at 14:00
   private static final Instant FAR_FUTURE = Instant.parse("2026-11-26T23:00:00Z"); // after shift B
@@ -83,6 +85,14 @@ class EnginePropertiesTest {
 
   private static List<TelemetryEvent> stream(long seed) {
     return RandomPlantStream.generate(seed, START, MINUTES, 0.1, LATENESS.toMillis() - 1);
+  }
+
+  /**
+   * The same line with a fifth of its events delivered up to two hours late: older than the
+   * lateness, within the backfill horizon (the previous shift), as a gateway's buffer comes.
+   */
+  private static List<TelemetryEvent> backfilledStream(long seed) {
+    return RandomPlantStream.generate(seed, START, MINUTES, 0.2, BACKFILL_DELAY.toMillis());
   }
 
   /** One event at a time, then a tick far ahead: the reference. */
@@ -144,10 +154,40 @@ class EnginePropertiesTest {
     }
     batched.engine.tick(FAR_FUTURE);
 
-    assertThat(EngineHarness.diff(live(reference.stored()), live(batched.stored()), 8)).isEmpty();
+    assertThat(
+            EngineHarness.diff(
+                EngineHarness.asRead(reference.stored()),
+                EngineHarness.asRead(batched.stored()),
+                8))
+        .isEmpty();
     assertThat(batched.engine.stats().late()).isEqualTo(reference.engine.stats().late());
     assertThat(batched.engine.stats().duplicates())
         .isEqualTo(reference.engine.stats().duplicates());
+  }
+
+  @Test
+  void anyOrderWithinTheHorizon_givesThePointsOfTheOrderedStream() {
+    Property.forAll(20, Draw::anyLong, EnginePropertiesTest::orderWithinTheHorizonChangesNothing);
+  }
+
+  private static void orderWithinTheHorizonChangesNothing(long seed) {
+    EngineHarness ordered = reference(seed, RandomPlantStream.generate(seed, START, MINUTES, 0, 0));
+    EngineHarness backfilled = reference(seed, backfilledStream(seed));
+
+    assertThat(
+            EngineHarness.diff(
+                EngineHarness.asRead(ordered.stored()),
+                EngineHarness.asRead(backfilled.stored()),
+                8))
+        .isEmpty();
+    assertThat(backfilled.engine.stats().late()).isZero();
+    assertThat(shiftKpisByStation(backfilled)).isEqualTo(shiftKpisByStation(ordered));
+  }
+
+  private static Map<String, Kpis> shiftKpisByStation(EngineHarness h) {
+    Map<String, Kpis> kpis = new TreeMap<>();
+    h.engine.stations().forEach(s -> kpis.put(s.station(), s.shiftKpis()));
+    return kpis;
   }
 
   /** A stream's seed and where in it (in thousandths of its events) the checkpoint is taken. */
@@ -160,12 +200,21 @@ class EnginePropertiesTest {
         // a checkpoint before the first event and one after the last
         List.of(new Cut(0, 0), new Cut(1, 1000)),
         d -> new Cut(d.anyLong(), d.intBetween(0, 1000)),
-        cut -> checkpointAndRestoreChangeNothing(cut.seed(), cut.cutPermille()));
+        cut -> checkpointAndRestoreChangeNothing(stream(cut.seed()), cut));
   }
 
-  private static void checkpointAndRestoreChangeNothing(long seed, int cutPermille)
+  @Test
+  void checkpointAndRestore_amongBackfilledEvents_changeNothing() {
+    Property.forAll(
+        20,
+        d -> new Cut(d.anyLong(), d.intBetween(0, 1000)),
+        cut -> checkpointAndRestoreChangeNothing(backfilledStream(cut.seed()), cut));
+  }
+
+  private static void checkpointAndRestoreChangeNothing(List<TelemetryEvent> events, Cut at)
       throws IOException {
-    List<TelemetryEvent> events = stream(seed);
+    long seed = at.seed();
+    int cutPermille = at.cutPermille();
     EngineHarness reference = reference(seed, events);
 
     EngineHarness first = harness(policy(seed));
@@ -188,7 +237,11 @@ class EnginePropertiesTest {
     events.subList(cut, events.size()).forEach(restored::accept);
     restored.tick(FAR_FUTURE);
 
-    assertThat(EngineHarness.diff(live(reference.stored()), live(EngineHarness.store(emitted)), 8))
+    assertThat(
+            EngineHarness.diff(
+                EngineHarness.asRead(reference.stored()),
+                EngineHarness.asRead(EngineHarness.store(emitted)),
+                8))
         .isEmpty();
     assertThat(restored.stats().late()).isEqualTo(reference.engine.stats().late());
     assertThat(restored.stations()).isEqualTo(reference.engine.stations());
@@ -239,18 +292,6 @@ class EnginePropertiesTest {
       double losses = lossesByShiftAndTime.get(point.tags().get("shift") + "@" + point.time());
       assertThat(losses).isCloseTo(planned - good * IDEAL_EOL_MS / 1000, within(1e-6));
     }
-  }
-
-  /**
-   * The stored points less those whose every field is zero: a point written early that a later
-   * event made disappear (its order changed, say) is retracted by writing its sums as zero, which
-   * adds nothing to any sum; whether such a point was ever written depends on timing.
-   */
-  private static Map<String, Map<String, Object>> live(Map<String, Map<String, Object>> stored) {
-    Map<String, Map<String, Object>> live = new LinkedHashMap<>(stored);
-    live.values()
-        .removeIf(fields -> fields.values().stream().allMatch(v -> v.equals(0L) || v.equals(0.0)));
-    return live;
   }
 
   private static long oldestTs(List<TelemetryEvent> events) {

@@ -101,4 +101,43 @@ class KpiPolicyTest {
     assertThat(policy.allowedLateness()).isZero();
     assertThat(policy.oeeTarget()).isEqualTo(1.0);
   }
+
+  private static KpiPolicy withBackfill(int shifts, Duration horizon) {
+    return new KpiPolicy(
+        MicroStopPolicy.TPM,
+        TWO_MIN,
+        0.85,
+        0.6,
+        FIVE_MIN,
+        Duration.ZERO,
+        KpiPolicy.DEFAULT_SILENCE_TIMEOUT,
+        shifts,
+        horizon);
+  }
+
+  @Test
+  void backfill_defaultsToThePreviousShift_atMostADay() {
+    assertThat(KpiPolicy.defaults().backfillShifts()).isEqualTo(1);
+    assertThat(KpiPolicy.defaults().backfillHorizon()).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void backfill_outOfRange_isRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withBackfill(-1, Duration.ofHours(24)))
+        .withMessageContaining("backfillShifts must not be negative: -1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withBackfill(1, Duration.ofDays(7).plusSeconds(1)))
+        .withMessageContaining("backfillHorizon must be between 0 and 7 days: PT168H1S");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withBackfill(1, Duration.ofSeconds(-1)))
+        .withMessageContaining("backfillHorizon must be between 0 and 7 days: PT-1S");
+  }
+
+  @Test
+  void backfill_edgeValues_areAccepted() {
+    // Only the current shift, no further back than the lateness; or a week back.
+    assertThat(withBackfill(0, Duration.ZERO).backfillHorizon()).isZero();
+    assertThat(withBackfill(100, Duration.ofDays(7)).backfillShifts()).isEqualTo(100);
+  }
 }

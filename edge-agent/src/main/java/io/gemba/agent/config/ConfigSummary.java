@@ -132,7 +132,9 @@ public final class ConfigSummary {
         .value(Policy.LOCAL_CONTENT_TARGET, p.localContentTarget())
         .value(Policy.ALLOWED_LATENESS, p.allowedLateness())
         .value(Policy.STARTUP_AFTER_CHANGEOVER, p.startupAfterChangeover())
-        .value(Policy.SILENCE_TIMEOUT, p.silenceTimeout());
+        .value(Policy.SILENCE_TIMEOUT, p.silenceTimeout())
+        .value(Policy.BACKFILL_SHIFTS, p.backfillShifts())
+        .value(Policy.BACKFILL_HORIZON, p.backfillHorizon());
   }
 
   private static KeyLines stationDefaults(StationDefaults d) {

@@ -84,6 +84,23 @@ final class PlantKeys {
             "a station that sends nothing on any channel for this long is silent: its time from its"
                 + " last message counts as `OFFLINE` (no data)");
 
+    static final Key<Integer> BACKFILL_SHIFTS =
+        Key.withDefault(
+            "backfillShifts",
+            Types.integer(0, 100),
+            DEFAULTS.backfillShifts(),
+            "late events (a gateway's buffer after an outage) are applied back to the start of this"
+                + " many shifts before the current one; older ones are `late`");
+
+    static final Key<Duration> BACKFILL_HORIZON =
+        Key.withDefault(
+            "backfillHorizon",
+            Types.NON_NEGATIVE_DURATION
+                .check(Policy::checkBackfillHorizon)
+                .described("duration, at most `" + KpiPolicy.MAX_BACKFILL_DAYS + "d`"),
+            DEFAULTS.backfillHorizon(),
+            "and never further back than this before the station's latest event");
+
     static final Keys KEYS =
         Keys.of(
             MICRO_STOP_POLICY,
@@ -92,7 +109,19 @@ final class PlantKeys {
             LOCAL_CONTENT_TARGET,
             ALLOWED_LATENESS,
             STARTUP_AFTER_CHANGEOVER,
-            SILENCE_TIMEOUT);
+            SILENCE_TIMEOUT,
+            BACKFILL_SHIFTS,
+            BACKFILL_HORIZON);
+
+    private static Optional<String> checkBackfillHorizon(Duration horizon) {
+      return horizon.compareTo(Duration.ofDays(KpiPolicy.MAX_BACKFILL_DAYS)) > 0
+          ? Optional.of(
+              "must be at most "
+                  + KpiPolicy.MAX_BACKFILL_DAYS
+                  + "d, was "
+                  + Durations.format(horizon))
+          : Optional.empty();
+    }
 
     private static Optional<String> checkSilenceTimeout(Duration timeout) {
       return timeout.compareTo(Duration.ofSeconds(1)) < 0

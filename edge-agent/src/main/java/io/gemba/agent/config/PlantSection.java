@@ -56,6 +56,8 @@ final class PlantSection {
     Optional<Duration> lateness = s.read(Policy.ALLOWED_LATENESS);
     Optional<Duration> startup = s.read(Policy.STARTUP_AFTER_CHANGEOVER);
     Optional<Duration> silence = s.read(Policy.SILENCE_TIMEOUT);
+    Optional<Integer> backfillShifts = s.read(Policy.BACKFILL_SHIFTS);
+    Optional<Duration> backfillHorizon = s.read(Policy.BACKFILL_HORIZON);
     s.finish();
     return s.build(
         mark,
@@ -67,7 +69,9 @@ final class PlantSection {
                 localContentTarget.get(),
                 lateness.get(),
                 startup.get(),
-                silence.get()));
+                silence.get(),
+                backfillShifts.get(),
+                backfillHorizon.get()));
   }
 
   private static Optional<SiteConfig> site(Section s, StationDefaults defaults) {

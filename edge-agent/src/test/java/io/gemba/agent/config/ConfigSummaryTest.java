@@ -68,6 +68,8 @@ class ConfigSummaryTest {
               allowedLateness         5m (default)
               startupAfterChangeover  10m (default)
               silenceTimeout          2m (default)
+              backfillShifts          1 (default)
+              backfillHorizon         1d (default)
             plant.stationDefaults:
               idealCycleTime   none (no performance computed)
               idealCycleTimes  empty
