@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * The KPI engine's memory at a message rate: the {@link EngineWorkload} plant (1,000 stations, the
- * default policy: 5 min lateness) fed {@value #MINUTES} minutes of event time at 1,000, 5,000 and
- * 10,000 messages a second (its counter stations read their counters more often), then the live
- * heap the engine holds (after full collections, less the heap before the stream was made) and the
- * size of its checkpoint.
+ * default policy: 5 min lateness, backfill to the previous shift and at most 24 h) fed some minutes
+ * of event time (system property {@code bench.minutes}, default {@value #MINUTES}) at 1,000, 5,000
+ * and 10,000 messages a second (its counter stations read their counters more often), then the
+ * live heap the engine holds (after full collections, less the heap before the stream was made)
+ * and the size of its checkpoint. The engine keeps the facts of its backfill horizon, so what it
+ * holds grows with the minutes fed, up to the horizon; run at two lengths for the growth an hour.
  *
  * <pre>
- * ./mvnw -pl collector -Pbench test-compile exec:exec \
+ * ./mvnw -pl collector -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:exec \
  *     -Dbench.main=io.gemba.collector.bench.EngineMemory -Dbench.jvm=-Xmx8g -Djmh.args=
  * </pre>
  *
@@ -28,6 +30,8 @@ public final class EngineMemory {
    */
   static final int MINUTES = 12;
 
+  private static final int MINUTES_FED = Integer.getInteger("bench.minutes", MINUTES);
+
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private EngineMemory() {}
@@ -38,8 +42,8 @@ public final class EngineMemory {
             ? new int[] {1_000, 5_000, 10_000}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     System.out.println(
-        "| messages/s (asked) | messages/s (made) | events | live heap | checkpoint |");
-    System.out.println("|---:|---:|---:|---:|---:|");
+        "| messages/s (asked) | minutes | messages/s (made) | events | live heap | checkpoint |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|");
     for (int rate : rates) {
       measure(rate);
     }
@@ -50,7 +54,7 @@ public final class EngineMemory {
     // 800 counter stations make almost all messages; the rest make about 4 a minute each.
     long countEveryMs = Math.max(10, Math.round(800 * 1_000.0 / (rate - 70)));
     EngineWorkload workload = new EngineWorkload(KpiEngineBenchmark.SEED, countEveryMs);
-    int count = rate * MINUTES * 60;
+    int count = rate * MINUTES_FED * 60;
     EngineWorkload.Stream stream = workload.generate(KpiEngineBenchmark.SEED, count);
     double seconds = (stream.last().toEpochMilli() - stream.first().toEpochMilli()) / 1000.0;
     long[] points = new long[1];
@@ -64,8 +68,8 @@ public final class EngineMemory {
     long held = liveHeap() - before;
     int checkpoint = engine.checkpoint().length;
     System.out.printf(
-        "| %,d | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
-        rate, count / seconds, count, held / 1048576.0, checkpoint / 1e6);
+        "| %,d | %d | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
+        rate, MINUTES_FED, count / seconds, count, held / 1048576.0, checkpoint / 1e6);
     if (engine.stats().stations() == 0 || points[0] == 0) {
       throw new IllegalStateException("the engine made nothing");
     }
