@@ -7,10 +7,13 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gemba.collector.kpi.ProductionSums;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The engine's state as JSON: per station the core at its oldest kept minute boundary, the core at
@@ -72,7 +75,8 @@ final class EngineCheckpoint {
       long countsWhileStopped,
       long counterJumps,
       List<AnchorState> anchors,
-      List<LoggedEvent> backfill) {}
+      List<LoggedEvent> backfill,
+      List<ColdLog.Saved> cold) {}
 
   /**
    * A station's core at a shift start or full hour of its backfill horizon, with the sums settled
@@ -113,9 +117,11 @@ final class EngineCheckpoint {
       long[] openSilences,
       MinuteCount.State minuteCount) {}
 
-  /** Writes {@code state} to {@code out}, which stays open. */
+  /** Writes {@code state} to {@code out}, compressed (gzip); {@code out} stays open. */
   static void write(EngineState state, OutputStream out) throws IOException {
-    JSON.writeValue(out, state);
+    GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+    JSON.writeValue(gzip, state);
+    gzip.finish();
   }
 
   /**
@@ -126,7 +132,13 @@ final class EngineCheckpoint {
   static EngineState read(byte[] bytes) {
     EngineState state;
     try {
-      state = JSON.readValue(bytes, EngineState.class);
+      // Compressed since the backfill horizon; a checkpoint written before is plain JSON.
+      boolean gzip = bytes.length > 1 && (bytes[0] & 0xFF) == 0x1f && (bytes[1] & 0xFF) == 0x8b;
+      state =
+          gzip
+              ? JSON.readValue(
+                  new GZIPInputStream(new ByteArrayInputStream(bytes)), EngineState.class)
+              : JSON.readValue(bytes, EngineState.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "not a readable engine checkpoint: "

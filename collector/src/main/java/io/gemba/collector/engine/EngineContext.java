@@ -24,6 +24,9 @@ final class EngineContext {
 
   long corrections;
 
+  /** Events taken for a rebuild that the horizon had passed when it came: late after all. */
+  long lateAtRebuild;
+
   EngineContext(KpiPolicy policy, PointSink sink) {
     Objects.requireNonNull(policy, "policy");
     this.sink = Objects.requireNonNull(sink, "sink");

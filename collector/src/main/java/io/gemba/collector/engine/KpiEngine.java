@@ -40,12 +40,12 @@ import java.util.function.Function;
  *
  * <p>Each station keeps minute buckets of sums from its state timeline, counters or cycles, and
  * work orders. A bucket is emitted when the station's event time passes its end; an event up to the
- * allowed lateness behind the station's latest event is still applied, and the buckets it changes
- * are emitted again (the same series and time, so InfluxDB overwrites them); an older one is
- * rejected as {@link Outcome#LATE}. The {@code oee} point of the shift, its losses and its
- * reliability are emitted at every minute boundary and at the shift's end, and the order's at every
- * minute boundary and at its end. A line's points are its output station's, under station {@code
- * _line}.
+ * allowed lateness behind the station's latest event is still applied by a replay, an older one
+ * within the station's backfill horizon by a rebuild (ADR 0010), and the buckets it changes are
+ * emitted again (the same series and time, so InfluxDB overwrites them); an older one is rejected
+ * as {@link Outcome#LATE}. The {@code oee} point of the shift, its losses and its reliability are
+ * emitted at every minute boundary and at the shift's end, and the order's at every minute boundary
+ * and at its end. A line's points are its output station's, under station {@code _line}.
  *
  * <p>The engine never reads the clock: {@link #tick} moves silent stations on. It is not
  * thread-safe: one owner thread applies all events of its stations (one engine per line group).
@@ -364,8 +364,9 @@ public final class KpiEngine {
   /**
    * The engine's state as bytes, for the agent to keep: restored with {@link #restore}, the engine
    * goes on as if it had not stopped. Per station one core, the events of the last minutes (the
-   * allowed lateness plus the micro-stop threshold) and the sums of its current shift and orders:
-   * about 200 bytes per event kept.
+   * allowed lateness plus the micro-stop threshold; about 200 bytes each), the anchors of its
+   * backfill horizon and the events since the oldest (about 10 bytes each), and the sums of its
+   * current shift and orders; written compressed (gzip).
    */
   public byte[] checkpoint() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -418,7 +419,7 @@ public final class KpiEngine {
             EngineCheckpoint.FORMAT,
             EngineCheckpoint.VERSION,
             applied,
-            late,
+            late + ctx.lateAtRebuild,
             duplicates,
             ignored,
             orders,
@@ -497,7 +498,7 @@ public final class KpiEngine {
   public EngineStats stats() {
     return new EngineStats(
         applied,
-        late,
+        late + ctx.lateAtRebuild,
         duplicates,
         ignored,
         ctx.backwards,

@@ -73,8 +73,11 @@ final class StationTracker {
 
   StationCore core;
 
-  /** The events not settled yet, by time. */
+  /** The events from the oldest copy of the core on, by time. */
   private final TimedLog<TelemetryEvent> events = new TimedLog<>();
+
+  /** The events before those, from the oldest anchor on, compact: only a rebuild reads them. */
+  private final ColdLog cold;
 
   /** The core at each minute boundary not settled yet, before the events at that instant. */
   private final TimedLog<StationCore> snapshots = new TimedLog<>();
@@ -206,6 +209,7 @@ final class StationTracker {
                 ? new StationTags[] {tags, tags(Points.LINE_STATION)}
                 : new StationTags[] {tags},
             ctx.calculator);
+    this.cold = new ColdLog(site, area, line, station);
     this.core = initial;
     snapshots.add(initialKeyMs, initial.copy());
     if (initialKeyMs == NONE) {
@@ -306,11 +310,11 @@ final class StationTracker {
    * After {@code event} was kept at the end, at {@code position}: forgets the reading or heartbeat
    * before it in its minute if no replay needs it (ADR 0010), so that what the station keeps grows
    * with the minutes, not with its messages. Kept of each minute: the first and the last reading
-   * (and a reading after which the counters went down), the first and the last message, and any
-   * message without which two messages would be more than the silence timeout apart; states, orders
-   * and cycles are all kept. Replaying the rest gives the same: the counters' increments add up to
-   * the same per minute (a minute's units count at its end, {@link MinuteCount}), and a heartbeat
-   * only moves time on.
+   * (and the readings before and after the counters went down), the first and the last message, and
+   * any message without which two messages would be more than the silence timeout apart; states,
+   * orders and cycles are all kept. Replaying the rest gives the same: the counters' increments add
+   * up to the same per minute (a minute's units count at its end, {@link MinuteCount}), and a
+   * heartbeat only moves time on.
    */
   private void compact(int position, TelemetryEvent event) {
     boolean reading = event instanceof CounterReading;
@@ -357,6 +361,9 @@ final class StationTracker {
       }
       if (readingBefore < first || events.time(readingBefore) < minuteStart) {
         return; // the first reading of its minute (maybe a baseline)
+      }
+      if (!countsOn((CounterReading) events.get(readingBefore), previous)) {
+        return; // the first reading after a reset: what it counts is counted from zero
       }
     }
     events.remove(before);
@@ -419,6 +426,19 @@ final class StationTracker {
     if (w > watermark) {
       watermark = w;
     }
+  }
+
+  /** Whether an event of the cold log at {@code ts} is {@code event} again. */
+  private boolean repeatsCold(TelemetryEvent event, long ts) {
+    if (cold.isEmpty() || ts > cold.lastMs()) {
+      return false;
+    }
+    for (TelemetryEvent kept : cold.at(ts)) {
+      if (isDuplicate(kept, event)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -930,7 +950,8 @@ final class StationTracker {
   /** Keeps aside an event older than the watermark, for the rebuild of the next flush. */
   private Outcome acceptBackfill(TelemetryEvent event, long ts) {
     if (repeats(events, events.upperBound(ts), event, ts)
-        || repeats(backfill, backfill.upperBound(ts), event, ts)) {
+        || repeats(backfill, backfill.upperBound(ts), event, ts)
+        || repeatsCold(event, ts)) {
       duplicates++;
       return Outcome.DUPLICATE;
     }
@@ -948,6 +969,18 @@ final class StationTracker {
    * One rebuild applies all the events that came since the last flush.
    */
   private void rebuild() {
+    // Settling since they came may have moved the horizon past some: late after all.
+    long horizonFrom = anchors.peekFirst().atMs;
+    while (!backfill.isEmpty() && backfill.time(backfill.first()) < horizonFrom) {
+      late++;
+      ctx.lateAtRebuild++;
+      backfill.remove(backfill.first());
+      corrections--;
+      ctx.corrections--;
+    }
+    if (backfill.isEmpty()) {
+      return;
+    }
     // An event may show that a silence up to a timeout before it was none, and so change the class
     // of a stop that the silence ended: the rebuild starts at an anchor before both.
     long from = backfill.time(backfill.first()) - ctx.silenceMs - ctx.thresholdMs;
@@ -962,25 +995,35 @@ final class StationTracker {
     stash.clear();
     // Before that minute, the events and so the points of both rebuilds are the same.
     sameBeforeMs = floorMinute(from);
-    List<Point> before = rebuildFrom(anchor);
+    List<Point> before = rebuildFrom(anchor, List.of());
     firstApplied = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Older than the cold log's last event: among the cold events; else among the others.
+    List<TelemetryEvent> amongCold = new ArrayList<>();
+    long coldUntil = cold.lastMs();
     for (int i = backfill.first(); i < backfill.end(); i++) {
       long ts = backfill.time(i);
-      events.insert(events.upperBound(ts), ts, backfill.get(i));
+      if (coldUntil != NONE && ts < coldUntil) {
+        amongCold.add(backfill.get(i));
+      } else {
+        events.insert(events.upperBound(ts), ts, backfill.get(i));
+      }
       firstApplied.add(backfill.get(i));
     }
     backfill.truncate(backfill.first());
-    List<Point> after = rebuildFrom(anchor);
+    List<Point> after = rebuildFrom(anchor, amongCold);
+    cold.insertAll(amongCold);
     firstApplied = null;
     sameBeforeMs = NONE;
     PointChanges.emit(before, after, ctx::emit);
   }
 
   /**
-   * Sets the station back to {@code anchor} and applies its kept events from there, then settles
-   * and emits as far as its time has come; returns the points it made, which are not written.
+   * Sets the station back to {@code anchor} and applies its kept events from there, with {@code
+   * amongCold} (in time order, older than the last cold event) each after the cold events at its
+   * time, then settles and emits as far as its time has come; returns the points it made, which are
+   * not written.
    */
-  private List<Point> rebuildFrom(Anchor anchor) {
+  private List<Point> rebuildFrom(Anchor anchor, List<TelemetryEvent> amongCold) {
     List<Point> made = new ArrayList<>();
     collecting = made;
     while (anchors.peekLast() != anchor) {
@@ -1002,6 +1045,22 @@ final class StationTracker {
     heldUntil = NONE;
     lastAccrued = null;
     lastAccruedMinute = NONE;
+    List<TelemetryEvent> older = cold.from(anchor.atMs);
+    int k = 0;
+    for (TelemetryEvent event : amongCold) {
+      long ts = tsOf(event);
+      if (ts < anchor.atMs) {
+        continue;
+      }
+      while (k < older.size() && tsOf(older.get(k)) <= ts) {
+        apply(older.get(k), tsOf(older.get(k)));
+        k++;
+      }
+      apply(event, ts);
+    }
+    for (; k < older.size(); k++) {
+      apply(older.get(k), tsOf(older.get(k)));
+    }
     for (int i = anchor.atMs == NONE ? events.first() : events.lowerBound(anchor.atMs);
         i < events.end();
         i++) {
@@ -1203,13 +1262,32 @@ final class StationTracker {
     }
     long keepFrom = snapshots.time(snapshots.first());
     forgetOldAnchors();
-    Anchor oldest = anchors.peekFirst();
-    events.dropBefore(oldest != null ? Math.min(oldest.atMs, keepFrom) : keepFrom);
+    keepCold(keepFrom);
     raw.dropBefore(keepFrom);
     if (!stash.isEmpty()) {
       stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
     }
     forgetClosed();
+  }
+
+  /**
+   * Moves the events before {@code keepFrom} (no replay within the lateness needs them) to the cold
+   * log if an anchor's rebuild may need them, and forgets those before the oldest anchor.
+   */
+  private void keepCold(long keepFrom) {
+    Anchor oldest = anchors.peekFirst();
+    long horizonFrom = oldest != null ? oldest.atMs : Long.MAX_VALUE;
+    for (int i = events.first(); i < events.end() && events.time(i) < keepFrom; i++) {
+      if (events.time(i) >= horizonFrom) {
+        cold.append(events.time(i), events.get(i));
+      }
+    }
+    events.dropBefore(keepFrom);
+    if (oldest == null) {
+      cold.dropBefore(Long.MAX_VALUE);
+    } else if (oldest.atMs != NONE) {
+      cold.dropBefore(oldest.atMs);
+    }
   }
 
   private boolean zeroAll(List<Point> points) {
@@ -1389,7 +1467,8 @@ final class StationTracker {
         countsWhileStopped,
         counterJumps,
         savedAnchors,
-        encoded(backfill, encode));
+        encoded(backfill, encode),
+        cold.save());
   }
 
   /** The events of {@code log} as they are now, encoded only as they are read. */
@@ -1426,6 +1505,9 @@ final class StationTracker {
     }
     for (TelemetryEvent event : keptAside) {
       backfill.add(tsOf(event), event);
+    }
+    if (saved.cold() != null) {
+      cold.restore(saved.cold());
     }
     anchors.clear();
     if (saved.anchors() != null) {

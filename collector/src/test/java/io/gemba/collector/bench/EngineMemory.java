@@ -11,10 +11,10 @@ import java.util.List;
  * The KPI engine's memory at a message rate: the {@link EngineWorkload} plant (1,000 stations, the
  * default policy: 5 min lateness, backfill to the previous shift and at most 24 h) fed some minutes
  * of event time (system property {@code bench.minutes}, default {@value #MINUTES}) at 1,000, 5,000
- * and 10,000 messages a second (its counter stations read their counters more often), then the
- * live heap the engine holds (after full collections, less the heap before the stream was made)
- * and the size of its checkpoint. The engine keeps the facts of its backfill horizon, so what it
- * holds grows with the minutes fed, up to the horizon; run at two lengths for the growth an hour.
+ * and 10,000 messages a second (its counter stations read their counters more often), then the live
+ * heap the engine holds (after full collections, less the heap before the stream was made) and the
+ * size of its checkpoint. The engine keeps the facts of its backfill horizon, so what it holds
+ * grows with the minutes fed, up to the horizon; run at two lengths for the growth an hour.
  *
  * <pre>
  * ./mvnw -pl collector -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:exec \

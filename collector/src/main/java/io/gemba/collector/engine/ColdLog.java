@@ -1,0 +1,533 @@
+package io.gemba.collector.engine;
+
+import io.gemba.collector.telemetry.Channel;
+import io.gemba.collector.telemetry.CounterReading;
+import io.gemba.collector.telemetry.CycleCompleted;
+import io.gemba.collector.telemetry.Envelope;
+import io.gemba.collector.telemetry.Heartbeat;
+import io.gemba.collector.telemetry.MachineState;
+import io.gemba.collector.telemetry.OrderEvent;
+import io.gemba.collector.telemetry.StateChange;
+import io.gemba.collector.telemetry.TelemetryEvent;
+import io.gemba.collector.telemetry.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events of one station that a rebuild may need but no replay within the allowed lateness does
+ * (ADR 0010): those from the oldest anchor of its backfill horizon to the oldest copy of its core,
+ * in time order, as compact bytes rather than objects. About ten bytes an event: times, sequence
+ * numbers and counters as differences from the event before, texts (reasons, products, orders) once
+ * per chunk. A rebuild decodes them into events equal to those kept.
+ */
+final class ColdLog {
+
+  /** Events per chunk: what a duplicate check or an insertion decodes. */
+  static final int CHUNK_EVENTS = 256;
+
+  private static final int STATE = 0;
+  private static final int COUNT = 1;
+  private static final int CYCLE = 2;
+  private static final int ORDER = 3;
+  private static final int HEARTBEAT = 4;
+  private static final int TS_MISSING = 1 << 3;
+  private static final int HAS_SEQ = 1 << 4;
+  private static final int OTHER_TOPIC = 1 << 5;
+
+  private static final MachineState[] STATES = MachineState.values();
+  private static final CycleCompleted.Result[] RESULTS = CycleCompleted.Result.values();
+  private static final OrderEvent.Kind[] KINDS = OrderEvent.Kind.values();
+
+  private final String site;
+  private final String area;
+  private final String line;
+  private final String station;
+  private final Topic[] topics = new Topic[Channel.values().length];
+  private final List<Chunk> chunks = new ArrayList<>();
+
+  ColdLog(String site, String area, String line, String station) {
+    this.site = site;
+    this.area = area;
+    this.line = line;
+    this.station = station;
+  }
+
+  /**
+   * A run of events, encoded. Only appended to while it is the last and not full; an insertion
+   * replaces it. Its bytes up to {@link #length} and its texts up to their size never change.
+   */
+  private static final class Chunk {
+    final long firstMs;
+    byte[] bytes = new byte[256];
+    int length;
+    int count;
+    long lastMs;
+    final List<String> texts = new ArrayList<>();
+    final Map<String, Integer> textIds = new HashMap<>();
+    // What the next event is encoded against.
+    long previousMs;
+    long previousSeq;
+    long previousTotal;
+
+    Chunk(long firstMs) {
+      this.firstMs = firstMs;
+      this.previousMs = firstMs;
+    }
+  }
+
+  /** A chunk as a checkpoint keeps it. */
+  record Saved(long firstMs, int count, List<String> texts, byte[] bytes) {}
+
+  boolean isEmpty() {
+    return chunks.isEmpty();
+  }
+
+  /** The number of events kept. */
+  int size() {
+    int size = 0;
+    for (Chunk chunk : chunks) {
+      size += chunk.count;
+    }
+    return size;
+  }
+
+  /** The time of the last event, or {@link StationCore#NONE}. */
+  long lastMs() {
+    return chunks.isEmpty() ? StationCore.NONE : chunks.get(chunks.size() - 1).lastMs;
+  }
+
+  /** Adds an event at the end; its time must not be before the last one's. */
+  void append(long ts, TelemetryEvent event) {
+    Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+    if (last != null && ts < last.lastMs) {
+      throw new IllegalArgumentException("out of order: " + ts + " after " + last.lastMs);
+    }
+    if (last == null || last.count >= CHUNK_EVENTS) {
+      last = new Chunk(ts);
+      chunks.add(last);
+    }
+    encode(last, ts, event);
+  }
+
+  /** Forgets the chunks whose events are all before {@code ms}. */
+  void dropBefore(long ms) {
+    int drop = 0;
+    while (drop < chunks.size() && chunks.get(drop).lastMs < ms) {
+      drop++;
+    }
+    chunks.subList(0, drop).clear();
+  }
+
+  /** The events at {@code ms} or later, decoded, in order. */
+  List<TelemetryEvent> from(long ms) {
+    List<TelemetryEvent> events = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      if (chunk.lastMs >= ms) {
+        for (TelemetryEvent event : decode(chunk)) {
+          if (event.envelope().ts().toEpochMilli() >= ms) {
+            events.add(event);
+          }
+        }
+      }
+    }
+    return events;
+  }
+
+  /** The events at exactly {@code ms}, decoded. */
+  List<TelemetryEvent> at(long ms) {
+    List<TelemetryEvent> events = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      if (chunk.firstMs <= ms && chunk.lastMs >= ms) {
+        for (TelemetryEvent event : decode(chunk)) {
+          if (event.envelope().ts().toEpochMilli() == ms) {
+            events.add(event);
+          }
+        }
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Inserts events in time order, each after the events kept at its time: the chunks from the first
+   * one it touches on are encoded again.
+   */
+  void insertAll(List<TelemetryEvent> sorted) {
+    if (sorted.isEmpty()) {
+      return;
+    }
+    long first = sorted.get(0).envelope().ts().toEpochMilli();
+    int from = 0;
+    while (from < chunks.size() && chunks.get(from).lastMs <= first) {
+      from++;
+    }
+    List<TelemetryEvent> kept = new ArrayList<>();
+    for (Chunk chunk : chunks.subList(from, chunks.size())) {
+      kept.addAll(decode(chunk));
+    }
+    chunks.subList(from, chunks.size()).clear();
+    int k = 0;
+    int s = 0;
+    // The first inserted event is not before any chunk left alone: appending stays in order.
+    while (k < kept.size() || s < sorted.size()) {
+      boolean takeKept =
+          s == sorted.size() || (k < kept.size() && tsOf(kept.get(k)) <= tsOf(sorted.get(s)));
+      TelemetryEvent next = takeKept ? kept.get(k++) : sorted.get(s++);
+      append(tsOf(next), next);
+    }
+  }
+
+  /** The chunks as they are now, for a checkpoint: immutable copies, cheap to take. */
+  List<Saved> save() {
+    List<Saved> saved = new ArrayList<>(chunks.size());
+    for (Chunk chunk : chunks) {
+      saved.add(
+          new Saved(
+              chunk.firstMs,
+              chunk.count,
+              List.copyOf(chunk.texts),
+              Arrays.copyOf(chunk.bytes, chunk.length)));
+    }
+    return saved;
+  }
+
+  /** Takes over the chunks of a checkpoint. */
+  void restore(List<Saved> saved) {
+    chunks.clear();
+    for (Saved each : saved) {
+      Chunk chunk = new Chunk(each.firstMs());
+      chunk.bytes = each.bytes().clone();
+      chunk.length = chunk.bytes.length;
+      chunk.count = each.count();
+      for (String text : each.texts()) {
+        chunk.textIds.put(text, chunk.texts.size());
+        chunk.texts.add(text);
+      }
+      // Decoding sets what appending goes on from.
+      List<TelemetryEvent> events = decode(chunk);
+      TelemetryEvent last = events.get(events.size() - 1);
+      chunk.lastMs = tsOf(last);
+      chunks.add(chunk);
+      Reader reader = new Reader(chunk);
+      reader.skipAll();
+      chunk.previousMs = reader.previousMs;
+      chunk.previousSeq = reader.previousSeq;
+      chunk.previousTotal = reader.previousTotal;
+    }
+  }
+
+  private static long tsOf(TelemetryEvent event) {
+    return event.envelope().ts().toEpochMilli();
+  }
+
+  // ---- encoding --------------------------------------------------------------------------
+
+  private void encode(Chunk chunk, long ts, TelemetryEvent event) {
+    Envelope envelope = event.envelope();
+    Topic topic = envelope.topic();
+    boolean own = isOwn(topic);
+    int kind;
+    if (event instanceof StateChange) {
+      kind = STATE;
+    } else if (event instanceof CounterReading) {
+      kind = COUNT;
+    } else if (event instanceof CycleCompleted) {
+      kind = CYCLE;
+    } else if (event instanceof OrderEvent) {
+      kind = ORDER;
+    } else if (event instanceof Heartbeat) {
+      kind = HEARTBEAT;
+    } else {
+      throw new IllegalArgumentException("not kept cold: " + event);
+    }
+    int header =
+        kind
+            | (envelope.tsMissing() ? TS_MISSING : 0)
+            | (envelope.seq() != Envelope.NO_SEQ ? HAS_SEQ : 0)
+            | (own ? 0 : OTHER_TOPIC);
+    Writer out = new Writer(chunk);
+    out.write(header);
+    out.signed(ts - chunk.previousMs);
+    out.unsigned(Math.floorMod(envelope.ts().getNano(), 1_000_000));
+    chunk.previousMs = ts;
+    if (envelope.seq() != Envelope.NO_SEQ) {
+      out.signed(envelope.seq() - chunk.previousSeq);
+      chunk.previousSeq = envelope.seq();
+    }
+    if (!own) {
+      out.text(topic.site());
+      out.text(topic.area());
+      out.text(topic.line());
+      out.text(topic.station());
+      out.unsigned(topic.channel().ordinal());
+    }
+    if (event instanceof StateChange e) {
+      out.unsigned(e.state().ordinal());
+      out.text(e.reason());
+      out.optional(e.code() == null ? null : e.code().longValue());
+    } else if (event instanceof CounterReading e) {
+      out.signed(e.total() - chunk.previousTotal);
+      chunk.previousTotal = e.total();
+      out.optional(e.good() == null ? null : e.total() - e.good());
+      out.optional(e.scrap());
+    } else if (event instanceof CycleCompleted e) {
+      out.signed(e.cycleMs());
+      out.unsigned(e.result().ordinal());
+      out.text(e.product());
+      out.inline(e.serial());
+    } else if (event instanceof OrderEvent e) {
+      out.unsigned(e.event().ordinal());
+      out.text(e.order());
+      out.text(e.product());
+      out.optional(e.plannedQty());
+      out.optional(e.idealCycleMs());
+    } else {
+      out.text(((Heartbeat) event).gateway());
+    }
+    chunk.count++;
+    chunk.lastMs = ts;
+  }
+
+  private boolean isOwn(Topic topic) {
+    return topic.station().equals(station)
+        && topic.line().equals(line)
+        && topic.area().equals(area)
+        && topic.site().equals(site);
+  }
+
+  private Topic topic(Channel channel) {
+    Topic topic = topics[channel.ordinal()];
+    if (topic == null) {
+      topic = new Topic(site, area, line, station, channel);
+      topics[channel.ordinal()] = topic;
+    }
+    return topic;
+  }
+
+  private static final Channel[] CHANNELS = Channel.values();
+
+  private static final Channel[] OWN_CHANNELS = {
+    Channel.STATE, Channel.COUNT, Channel.CYCLE, Channel.ORDER, Channel.HEARTBEAT
+  };
+
+  private List<TelemetryEvent> decode(Chunk chunk) {
+    Reader in = new Reader(chunk);
+    List<TelemetryEvent> events = new ArrayList<>(chunk.count);
+    for (int i = 0; i < chunk.count; i++) {
+      events.add(in.event(this));
+    }
+    return events;
+  }
+
+  /** Appends to a chunk's bytes, growing them. */
+  private static final class Writer {
+    private final Chunk chunk;
+
+    Writer(Chunk chunk) {
+      this.chunk = chunk;
+    }
+
+    void write(int b) {
+      if (chunk.length == chunk.bytes.length) {
+        chunk.bytes = Arrays.copyOf(chunk.bytes, chunk.bytes.length * 2);
+      }
+      chunk.bytes[chunk.length++] = (byte) b;
+    }
+
+    void unsigned(long value) {
+      while ((value & ~0x7FL) != 0) {
+        write((int) ((value & 0x7F) | 0x80));
+        value >>>= 7;
+      }
+      write((int) value);
+    }
+
+    void signed(long value) {
+      unsigned((value << 1) ^ (value >> 63));
+    }
+
+    /** A number or none: 0 for none, else the zigzag value plus one. */
+    void optional(Long value) {
+      if (value == null) {
+        unsigned(0);
+      } else {
+        unsigned(((value << 1) ^ (value >> 63)) + 1);
+      }
+    }
+
+    /** A text of the chunk's table, by number: 0 for none. */
+    void text(String text) {
+      if (text == null) {
+        unsigned(0);
+        return;
+      }
+      Integer id = chunk.textIds.get(text);
+      if (id == null) {
+        id = chunk.texts.size();
+        chunk.texts.add(text);
+        chunk.textIds.put(text, id);
+      }
+      unsigned(id + 1L);
+    }
+
+    /** A text written where it stands (a serial number, seen once). */
+    void inline(String text) {
+      if (text == null) {
+        unsigned(0);
+        return;
+      }
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      unsigned(utf8.length + 1L);
+      for (byte b : utf8) {
+        write(b);
+      }
+    }
+  }
+
+  /** Reads a chunk's events in order. */
+  private static final class Reader {
+    private final Chunk chunk;
+    private int position;
+    long previousMs;
+    long previousSeq;
+    long previousTotal;
+
+    Reader(Chunk chunk) {
+      this.chunk = chunk;
+      this.previousMs = chunk.firstMs;
+    }
+
+    void skipAll() {
+      // The encoder's state after the last event: decode without keeping.
+      for (int i = 0; i < chunk.count; i++) {
+        event(null);
+      }
+    }
+
+    int read() {
+      return chunk.bytes[position++] & 0xFF;
+    }
+
+    long unsigned() {
+      long value = 0;
+      int shift = 0;
+      int b;
+      do {
+        b = read();
+        value |= (long) (b & 0x7F) << shift;
+        shift += 7;
+      } while ((b & 0x80) != 0);
+      return value;
+    }
+
+    long signed() {
+      long raw = unsigned();
+      return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    Long optional() {
+      long raw = unsigned();
+      if (raw == 0) {
+        return null;
+      }
+      raw--;
+      return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    String text() {
+      long id = unsigned();
+      return id == 0 ? null : chunk.texts.get((int) id - 1);
+    }
+
+    String inline() {
+      int length = (int) unsigned();
+      if (length == 0) {
+        return null;
+      }
+      String text = new String(chunk.bytes, position, length - 1, StandardCharsets.UTF_8);
+      position += length - 1;
+      return text;
+    }
+
+    /** The next event; with no log, only read past it. */
+    TelemetryEvent event(ColdLog log) {
+      int header = read();
+      int kind = header & 0x7;
+      long ts = previousMs + signed();
+      previousMs = ts;
+      long subMillisNanos = unsigned();
+      long seq = Envelope.NO_SEQ;
+      if ((header & HAS_SEQ) != 0) {
+        seq = previousSeq + signed();
+        previousSeq = seq;
+      }
+      Topic topic = null;
+      if ((header & OTHER_TOPIC) != 0) {
+        String site = text();
+        String area = text();
+        String line = text();
+        String station = text();
+        Channel channel = CHANNELS[(int) unsigned()];
+        topic = log == null ? null : new Topic(site, area, line, station, channel);
+      } else if (log != null) {
+        topic = log.topic(OWN_CHANNELS[kind]);
+      }
+      Envelope envelope =
+          log == null
+              ? null
+              : new Envelope(
+                  topic,
+                  Instant.ofEpochMilli(ts).plusNanos(subMillisNanos),
+                  (header & TS_MISSING) != 0,
+                  seq);
+      switch (kind) {
+        case STATE -> {
+          MachineState state = STATES[(int) unsigned()];
+          String reason = text();
+          Long code = optional();
+          return log == null
+              ? null
+              : new StateChange(envelope, state, reason, code == null ? null : code.intValue());
+        }
+        case COUNT -> {
+          long total = previousTotal + signed();
+          previousTotal = total;
+          Long bad = optional();
+          Long scrap = optional();
+          return log == null
+              ? null
+              : new CounterReading(envelope, total, bad == null ? null : total - bad, scrap);
+        }
+        case CYCLE -> {
+          long cycleMs = signed();
+          CycleCompleted.Result result = RESULTS[(int) unsigned()];
+          String product = text();
+          String serial = inline();
+          return log == null
+              ? null
+              : new CycleCompleted(envelope, cycleMs, result, product, serial);
+        }
+        case ORDER -> {
+          OrderEvent.Kind event = KINDS[(int) unsigned()];
+          String order = text();
+          String product = text();
+          Long planned = optional();
+          Long ideal = optional();
+          return log == null
+              ? null
+              : new OrderEvent(envelope, event, order, product, planned, ideal);
+        }
+        case HEARTBEAT -> {
+          String gateway = text();
+          return log == null ? null : new Heartbeat(envelope, gateway);
+        }
+        default -> throw new IllegalStateException("not an event kind: " + kind);
+      }
+    }
+  }
+}
