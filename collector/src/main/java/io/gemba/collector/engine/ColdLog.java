@@ -293,11 +293,21 @@ final class ColdLog {
     chunk.lastMs = ts;
   }
 
+  /** Whether {@code topic} is the station's own; the first own topic of a channel is kept. */
   private boolean isOwn(Topic topic) {
-    return topic.station().equals(station)
-        && topic.line().equals(line)
-        && topic.area().equals(area)
-        && topic.site().equals(site);
+    int channel = topic.channel().ordinal();
+    if (topic == topics[channel]) {
+      return true; // the decoder's cached topic, as most events have it
+    }
+    boolean own =
+        topic.station().equals(station)
+            && topic.line().equals(line)
+            && topic.area().equals(area)
+            && topic.site().equals(site);
+    if (own && topics[channel] == null) {
+      topics[channel] = topic;
+    }
+    return own;
   }
 
   private Topic topic(Channel channel) {

@@ -231,6 +231,9 @@ final class Points {
    * (a minute that a backfill shows stopped has no performance) must not keep its old value.
    */
   static Point withGoneFieldsZero(Point before, Point after) {
+    if (after.hasFieldsOf(before)) {
+      return after; // the common case, without a map of either's fields
+    }
     Map<String, Object> now = after.fields();
     Point.Builder point = null;
     for (Map.Entry<String, Object> field : before.fields().entrySet()) {

@@ -1074,14 +1074,16 @@ final class StationTracker {
   }
 
   /**
-   * Before the minute at {@code minuteMs} is settled: keeps an anchor at the start of its shift or
-   * of its hour, whichever is later, if there is none there yet and the core's copy at that instant
-   * is kept. Hourly anchors keep a rebuild short: it replays from the anchor before the oldest
-   * event it applies to the station's latest.
+   * Before {@code bucket} is settled: keeps an anchor at the start of its shift or of its hour,
+   * whichever is later, if there is none there yet and the core's copy at that instant is kept.
+   * Hourly anchors keep a rebuild short: it replays from the anchor before the oldest event it
+   * applies to the station's latest.
    */
-  private void anchorBefore(long minuteMs) {
+  private void anchorBefore(MinuteBucket bucket) {
+    long minuteMs = bucket.minuteMs;
     long hour = Math.floorDiv(minuteMs, HOUR_MS) * HOUR_MS;
-    Shift shift = slicer.shiftAt(minuteMs);
+    // The bucket's shift, as its first segment has it (no calendar lookup).
+    Shift shift = bucket.segments.isEmpty() ? null : bucket.segments.get(0).shift;
     boolean shiftStart = shift != null && shift.startMillis() >= hour;
     long startMs = shiftStart ? shift.startMillis() : hour;
     Anchor last = anchors.peekLast();
@@ -1242,7 +1244,7 @@ final class StationTracker {
     settledMs = candidate;
     while (!buckets.isEmpty() && buckets.peekFirst().minuteMs < settledMs) {
       MinuteBucket bucket = buckets.pollFirst();
-      anchorBefore(bucket.minuteMs);
+      anchorBefore(bucket);
       for (Segment segment : bucket.segments) {
         ProductionSums sums = segment.sums();
         if (segment.shiftId != null) {

@@ -260,6 +260,14 @@ public final class Point {
         && inOrder(tags()).equals(inOrder(other.tags()));
   }
 
+  /** Whether this point has every field that {@code other} has (whatever their values). */
+  public boolean hasFieldsOf(Point other) {
+    if (layout == other.layout) {
+      return (missing & ~other.missing) == 0;
+    }
+    return fields().keySet().containsAll(other.fields().keySet());
+  }
+
   /** Whether {@code other} has the same fields, in the same order. */
   public boolean sameFieldsAs(Point other) {
     if (layout == other.layout) {
