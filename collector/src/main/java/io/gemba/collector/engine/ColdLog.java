@@ -208,13 +208,13 @@ final class ColdLog {
         chunk.textIds.put(text, chunk.texts.size());
         chunk.texts.add(text);
       }
-      // Decoding sets what appending goes on from.
-      List<TelemetryEvent> events = decode(chunk);
-      TelemetryEvent last = events.get(events.size() - 1);
-      chunk.lastMs = tsOf(last);
-      chunks.add(chunk);
+      // Reading it through gives what appending goes on from.
       Reader reader = new Reader(chunk);
-      reader.skipAll();
+      for (int i = 0; i < chunk.count; i++) {
+        reader.event(this);
+      }
+      chunk.lastMs = reader.previousMs;
+      chunks.add(chunk);
       chunk.previousMs = reader.previousMs;
       chunk.previousSeq = reader.previousSeq;
       chunk.previousTotal = reader.previousTotal;
@@ -412,13 +412,6 @@ final class ColdLog {
       this.previousMs = chunk.firstMs;
     }
 
-    void skipAll() {
-      // The encoder's state after the last event: decode without keeping.
-      for (int i = 0; i < chunk.count; i++) {
-        event(null);
-      }
-    }
-
     int read() {
       return chunk.bytes[position++] & 0xFF;
     }
@@ -464,7 +457,7 @@ final class ColdLog {
       return text;
     }
 
-    /** The next event; with no log, only read past it. */
+    /** The next event, with the topics of {@code log}'s station. */
     TelemetryEvent event(ColdLog log) {
       int header = read();
       int kind = header & 0x7;
@@ -476,51 +469,43 @@ final class ColdLog {
         seq = previousSeq + signed();
         previousSeq = seq;
       }
-      Topic topic = null;
+      Topic topic;
       if ((header & OTHER_TOPIC) != 0) {
         String site = text();
         String area = text();
         String line = text();
         String station = text();
         Channel channel = CHANNELS[(int) unsigned()];
-        topic = log == null ? null : new Topic(site, area, line, station, channel);
-      } else if (log != null) {
+        topic = new Topic(site, area, line, station, channel);
+      } else {
         topic = log.topic(OWN_CHANNELS[kind]);
       }
       Envelope envelope =
-          log == null
-              ? null
-              : new Envelope(
-                  topic,
-                  Instant.ofEpochMilli(ts).plusNanos(subMillisNanos),
-                  (header & TS_MISSING) != 0,
-                  seq);
+          new Envelope(
+              topic,
+              Instant.ofEpochMilli(ts).plusNanos(subMillisNanos),
+              (header & TS_MISSING) != 0,
+              seq);
       switch (kind) {
         case STATE -> {
           MachineState state = STATES[(int) unsigned()];
           String reason = text();
           Long code = optional();
-          return log == null
-              ? null
-              : new StateChange(envelope, state, reason, code == null ? null : code.intValue());
+          return new StateChange(envelope, state, reason, code == null ? null : code.intValue());
         }
         case COUNT -> {
           long total = previousTotal + signed();
           previousTotal = total;
           Long bad = optional();
           Long scrap = optional();
-          return log == null
-              ? null
-              : new CounterReading(envelope, total, bad == null ? null : total - bad, scrap);
+          return new CounterReading(envelope, total, bad == null ? null : total - bad, scrap);
         }
         case CYCLE -> {
           long cycleMs = signed();
           CycleCompleted.Result result = RESULTS[(int) unsigned()];
           String product = text();
           String serial = inline();
-          return log == null
-              ? null
-              : new CycleCompleted(envelope, cycleMs, result, product, serial);
+          return new CycleCompleted(envelope, cycleMs, result, product, serial);
         }
         case ORDER -> {
           OrderEvent.Kind event = KINDS[(int) unsigned()];
@@ -528,13 +513,11 @@ final class ColdLog {
           String product = text();
           Long planned = optional();
           Long ideal = optional();
-          return log == null
-              ? null
-              : new OrderEvent(envelope, event, order, product, planned, ideal);
+          return new OrderEvent(envelope, event, order, product, planned, ideal);
         }
         case HEARTBEAT -> {
           String gateway = text();
-          return log == null ? null : new Heartbeat(envelope, gateway);
+          return new Heartbeat(envelope, gateway);
         }
         default -> throw new IllegalStateException("not an event kind: " + kind);
       }

@@ -1285,11 +1285,7 @@ final class StationTracker {
       }
     }
     events.dropBefore(keepFrom);
-    if (oldest == null) {
-      cold.dropBefore(Long.MAX_VALUE);
-    } else if (oldest.atMs != NONE) {
-      cold.dropBefore(oldest.atMs);
-    }
+    cold.dropBefore(horizonFrom);
   }
 
   private boolean zeroAll(List<Point> points) {
