@@ -182,6 +182,26 @@ final class ColdLog {
     }
   }
 
+  /** Takes out the events at {@code ms} or later and returns them, in order. */
+  List<TelemetryEvent> removeFrom(long ms) {
+    int from = 0;
+    while (from < chunks.size() && chunks.get(from).lastMs < ms) {
+      from++;
+    }
+    List<TelemetryEvent> kept = new ArrayList<>();
+    List<TelemetryEvent> removed = new ArrayList<>();
+    for (Chunk chunk : chunks.subList(from, chunks.size())) {
+      for (TelemetryEvent event : decode(chunk)) {
+        (tsOf(event) < ms ? kept : removed).add(event);
+      }
+    }
+    chunks.subList(from, chunks.size()).clear();
+    for (TelemetryEvent event : kept) {
+      append(tsOf(event), event);
+    }
+    return removed;
+  }
+
   /** The chunks as they are now, for a checkpoint: immutable copies, cheap to take. */
   List<Saved> save() {
     List<Saved> saved = new ArrayList<>(chunks.size());

@@ -1012,6 +1012,12 @@ final class StationTracker {
     backfill.truncate(backfill.first());
     List<Point> after = rebuildFrom(anchor, amongCold);
     cold.insertAll(amongCold);
+    // The rebuilt station may settle less far than before: a replay within the lateness reads the
+    // events from its oldest copy of the core on, which must not be cold.
+    List<TelemetryEvent> needed = cold.removeFrom(snapshots.time(snapshots.first()));
+    for (int i = needed.size() - 1; i >= 0; i--) {
+      events.insert(events.first(), tsOf(needed.get(i)), needed.get(i));
+    }
     firstApplied = null;
     sameBeforeMs = NONE;
     PointChanges.emit(before, after, ctx::emit);

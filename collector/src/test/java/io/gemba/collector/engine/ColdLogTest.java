@@ -142,6 +142,20 @@ class ColdLogTest {
   }
 
   @Test
+  void removeFrom_givesBackTheNewerEvents_andKeepsTheOlder() {
+    List<TelemetryEvent> events = cellEvents();
+    ColdLog log = log();
+    events.forEach(e -> log.append(ms(e), e));
+    TelemetryEvent middle = events.get(ColdLog.CHUNK_EVENTS + 10);
+
+    List<TelemetryEvent> removed = log.removeFrom(ms(middle));
+
+    assertThat(removed).isEqualTo(events.stream().filter(e -> ms(e) >= ms(middle)).toList());
+    assertThat(log.from(StationCore.NONE))
+        .isEqualTo(events.stream().filter(e -> ms(e) < ms(middle)).toList());
+  }
+
+  @Test
   void dropBefore_forgetsWholeChunksOnly() {
     List<TelemetryEvent> events = cellEvents();
     ColdLog log = log();

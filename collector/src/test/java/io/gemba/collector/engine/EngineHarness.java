@@ -174,7 +174,7 @@ final class EngineHarness {
    * written early that a later event made disappear is retracted so; whether it was ever written
    * depends on timing), and without the ratios written as zero where they are undefined (a
    * correction cannot remove a field): performance without run time, quality without units,
-   * availability and OEE without planned time.
+   * availability, OEE and TEEP without planned time.
    */
   static Map<String, Map<String, Object>> asRead(Map<String, Map<String, Object>> stored) {
     Map<String, Map<String, Object>> read = new LinkedHashMap<>();
@@ -188,6 +188,8 @@ final class EngineHarness {
           undefinedIfZero(kept, "quality", "total");
           undefinedIfZero(kept, "availability", "planned_s");
           undefinedIfZero(kept, "oee", "planned_s");
+          // TEEP's base is calendar time, not a field; it is zero only where planned time is.
+          undefinedIfZero(kept, "teep", "planned_s");
           read.put(series, kept);
         });
     return read;
