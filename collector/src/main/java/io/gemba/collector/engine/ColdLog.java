@@ -21,9 +21,11 @@ import java.util.Map;
 /**
  * The events of one station that a rebuild may need but no replay within the allowed lateness does
  * (ADR 0010): those from the oldest anchor of its backfill horizon to the oldest copy of its core,
- * in time order, as compact bytes rather than objects. About ten bytes an event: times, sequence
- * numbers and counters as differences from the event before, texts (reasons, products, orders) once
- * per chunk. A rebuild decodes them into events equal to those kept.
+ * in time order, as compact bytes rather than objects. About five bytes an event: times, sequence
+ * numbers, counters and a cycle's time as differences from what came before (a cycle's time from
+ * the time since the cycle before), texts (reasons, products, orders) once per chunk, and what most
+ * events share (no sub-millisecond time, the next sequence number) as bits of the event's first
+ * byte. A rebuild decodes them into events equal to those kept.
  */
 final class ColdLog {
 
@@ -38,6 +40,8 @@ final class ColdLog {
   private static final int TS_MISSING = 1 << 3;
   private static final int HAS_SEQ = 1 << 4;
   private static final int OTHER_TOPIC = 1 << 5;
+  private static final int SUB_MILLIS = 1 << 6;
+  private static final int SEQ_NEXT = 1 << 7; // the sequence number after the one before
 
   private static final MachineState[] STATES = MachineState.values();
   private static final CycleCompleted.Result[] RESULTS = CycleCompleted.Result.values();
@@ -49,6 +53,9 @@ final class ColdLog {
   private final String station;
   private final Topic[] topics = new Topic[Channel.values().length];
   private final List<Chunk> chunks = new ArrayList<>();
+  // The last kept message of the station (all but orders) and counter reading, for compaction.
+  private long lastPresenceMs = StationCore.NONE;
+  private CounterReading lastReading;
 
   ColdLog(String site, String area, String line, String station) {
     this.site = site;
@@ -69,14 +76,39 @@ final class ColdLog {
     long lastMs;
     final List<String> texts = new ArrayList<>();
     final Map<String, Integer> textIds = new HashMap<>();
-    // What the next event is encoded against.
-    long previousMs;
-    long previousSeq;
-    long previousTotal;
+    final Previous previous;
 
     Chunk(long firstMs) {
       this.firstMs = firstMs;
-      this.previousMs = firstMs;
+      this.previous = new Previous(firstMs);
+    }
+  }
+
+  /** What the next event of a chunk is encoded against, as writing and reading it go on. */
+  private static final class Previous {
+    long ms;
+    long seq;
+    long total;
+    long bad;
+    long scrap;
+    long cycleAtMs = StationCore.NONE;
+
+    Previous(long firstMs) {
+      this.ms = firstMs;
+    }
+
+    void copyTo(Previous copy) {
+      copy.ms = ms;
+      copy.seq = seq;
+      copy.total = total;
+      copy.bad = bad;
+      copy.scrap = scrap;
+      copy.cycleAtMs = cycleAtMs;
+    }
+
+    /** The time since the cycle before in the chunk, or 0 for the first. */
+    long sinceCycle(long ts) {
+      return cycleAtMs == StationCore.NONE ? 0 : ts - cycleAtMs;
     }
   }
 
@@ -101,6 +133,16 @@ final class ColdLog {
     return chunks.isEmpty() ? StationCore.NONE : chunks.get(chunks.size() - 1).lastMs;
   }
 
+  /** The time of the last message of the station's own (any event but an order), or NONE. */
+  long lastPresenceMs() {
+    return lastPresenceMs;
+  }
+
+  /** The last counter reading, or {@code null}. */
+  CounterReading lastReading() {
+    return lastReading;
+  }
+
   /** Adds an event at the end; its time must not be before the last one's. */
   void append(long ts, TelemetryEvent event) {
     Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
@@ -112,6 +154,33 @@ final class ColdLog {
       chunks.add(last);
     }
     encode(last, ts, event);
+    if (!(event instanceof OrderEvent)) {
+      lastPresenceMs = ts;
+    }
+    if (event instanceof CounterReading reading) {
+      lastReading = reading;
+    }
+  }
+
+  /** Finds the last message and reading again, from the last chunk back, after events left. */
+  private void findLast() {
+    lastPresenceMs = StationCore.NONE;
+    lastReading = null;
+    for (int c = chunks.size() - 1; c >= 0; c--) {
+      List<TelemetryEvent> events = decode(chunks.get(c));
+      for (int i = events.size() - 1; i >= 0; i--) {
+        TelemetryEvent event = events.get(i);
+        if (lastPresenceMs == StationCore.NONE && !(event instanceof OrderEvent)) {
+          lastPresenceMs = tsOf(event);
+        }
+        if (lastReading == null && event instanceof CounterReading reading) {
+          lastReading = reading;
+        }
+        if (lastPresenceMs != StationCore.NONE && lastReading != null) {
+          return;
+        }
+      }
+    }
   }
 
   /** Forgets the chunks whose events are all before {@code ms}. */
@@ -121,6 +190,10 @@ final class ColdLog {
       drop++;
     }
     chunks.subList(0, drop).clear();
+    if (chunks.isEmpty()) {
+      lastPresenceMs = StationCore.NONE;
+      lastReading = null;
+    }
   }
 
   /** The events at {@code ms} or later, decoded, in order. */
@@ -199,6 +272,7 @@ final class ColdLog {
     for (TelemetryEvent event : kept) {
       append(tsOf(event), event);
     }
+    findLast();
     return removed;
   }
 
@@ -233,12 +307,11 @@ final class ColdLog {
       for (int i = 0; i < chunk.count; i++) {
         reader.event(this);
       }
-      chunk.lastMs = reader.previousMs;
+      reader.previous.copyTo(chunk.previous);
+      chunk.lastMs = chunk.previous.ms;
       chunks.add(chunk);
-      chunk.previousMs = reader.previousMs;
-      chunk.previousSeq = reader.previousSeq;
-      chunk.previousTotal = reader.previousTotal;
     }
+    findLast();
   }
 
   private static long tsOf(TelemetryEvent event) {
@@ -265,19 +338,28 @@ final class ColdLog {
     } else {
       throw new IllegalArgumentException("not kept cold: " + event);
     }
+    Previous previous = chunk.previous;
+    long seq = envelope.seq();
+    int subMillisNanos = Math.floorMod(envelope.ts().getNano(), 1_000_000);
     int header =
         kind
             | (envelope.tsMissing() ? TS_MISSING : 0)
-            | (envelope.seq() != Envelope.NO_SEQ ? HAS_SEQ : 0)
-            | (own ? 0 : OTHER_TOPIC);
+            | (seq != Envelope.NO_SEQ ? HAS_SEQ : 0)
+            | (seq != Envelope.NO_SEQ && seq == previous.seq + 1 ? SEQ_NEXT : 0)
+            | (own ? 0 : OTHER_TOPIC)
+            | (subMillisNanos != 0 ? SUB_MILLIS : 0);
     Writer out = new Writer(chunk);
     out.write(header);
-    out.signed(ts - chunk.previousMs);
-    out.unsigned(Math.floorMod(envelope.ts().getNano(), 1_000_000));
-    chunk.previousMs = ts;
-    if (envelope.seq() != Envelope.NO_SEQ) {
-      out.signed(envelope.seq() - chunk.previousSeq);
-      chunk.previousSeq = envelope.seq();
+    out.unsigned(ts - previous.ms); // in time order
+    previous.ms = ts;
+    if (subMillisNanos != 0) {
+      out.unsigned(subMillisNanos);
+    }
+    if (seq != Envelope.NO_SEQ) {
+      if (seq != previous.seq + 1) {
+        out.signed(seq - previous.seq);
+      }
+      previous.seq = seq;
     }
     if (!own) {
       out.text(topic.site());
@@ -291,15 +373,31 @@ final class ColdLog {
       out.text(e.reason());
       out.optional(e.code() == null ? null : e.code().longValue());
     } else if (event instanceof CounterReading e) {
-      out.signed(e.total() - chunk.previousTotal);
-      chunk.previousTotal = e.total();
-      out.optional(e.good() == null ? null : e.total() - e.good());
-      out.optional(e.scrap());
+      out.signed(e.total() - previous.total);
+      previous.total = e.total();
+      if (e.good() == null) {
+        out.unsigned(0);
+      } else {
+        long bad = e.total() - e.good();
+        out.optional(bad - previous.bad);
+        previous.bad = bad;
+      }
+      if (e.scrap() == null) {
+        out.unsigned(0);
+      } else {
+        out.optional(e.scrap() - previous.scrap);
+        previous.scrap = e.scrap();
+      }
     } else if (event instanceof CycleCompleted e) {
-      out.signed(e.cycleMs());
-      out.unsigned(e.result().ordinal());
-      out.text(e.product());
-      out.inline(e.serial());
+      // A cycle's time is about the time since the cycle before: their difference is small.
+      out.signed(e.cycleMs() - previous.sinceCycle(ts));
+      previous.cycleAtMs = ts;
+      long product = out.textId(e.product());
+      out.unsigned(
+          (product * 2 + (e.serial() != null ? 1 : 0)) * RESULTS.length + e.result().ordinal());
+      if (e.serial() != null) {
+        out.inline(e.serial());
+      }
     } else if (event instanceof OrderEvent e) {
       out.unsigned(e.event().ordinal());
       out.text(e.order());
@@ -392,9 +490,13 @@ final class ColdLog {
 
     /** A text of the chunk's table, by number: 0 for none. */
     void text(String text) {
+      unsigned(textId(text));
+    }
+
+    /** The number of a text in the chunk's table, added if new: 0 for none. */
+    long textId(String text) {
       if (text == null) {
-        unsigned(0);
-        return;
+        return 0;
       }
       Integer id = chunk.textIds.get(text);
       if (id == null) {
@@ -402,7 +504,7 @@ final class ColdLog {
         chunk.texts.add(text);
         chunk.textIds.put(text, id);
       }
-      unsigned(id + 1L);
+      return id + 1L;
     }
 
     /** A text written where it stands (a serial number, seen once). */
@@ -423,13 +525,11 @@ final class ColdLog {
   private static final class Reader {
     private final Chunk chunk;
     private int position;
-    long previousMs;
-    long previousSeq;
-    long previousTotal;
+    final Previous previous;
 
     Reader(Chunk chunk) {
       this.chunk = chunk;
-      this.previousMs = chunk.firstMs;
+      this.previous = new Previous(chunk.firstMs);
     }
 
     int read() {
@@ -463,7 +563,10 @@ final class ColdLog {
     }
 
     String text() {
-      long id = unsigned();
+      return textAt(unsigned());
+    }
+
+    String textAt(long id) {
       return id == 0 ? null : chunk.texts.get((int) id - 1);
     }
 
@@ -481,13 +584,13 @@ final class ColdLog {
     TelemetryEvent event(ColdLog log) {
       int header = read();
       int kind = header & 0x7;
-      long ts = previousMs + signed();
-      previousMs = ts;
-      long subMillisNanos = unsigned();
+      long ts = previous.ms + unsigned();
+      previous.ms = ts;
+      long subMillisNanos = (header & SUB_MILLIS) != 0 ? unsigned() : 0;
       long seq = Envelope.NO_SEQ;
       if ((header & HAS_SEQ) != 0) {
-        seq = previousSeq + signed();
-        previousSeq = seq;
+        seq = (header & SEQ_NEXT) != 0 ? previous.seq + 1 : previous.seq + signed();
+        previous.seq = seq;
       }
       Topic topic;
       if ((header & OTHER_TOPIC) != 0) {
@@ -514,17 +617,30 @@ final class ColdLog {
           return new StateChange(envelope, state, reason, code == null ? null : code.intValue());
         }
         case COUNT -> {
-          long total = previousTotal + signed();
-          previousTotal = total;
-          Long bad = optional();
-          Long scrap = optional();
-          return new CounterReading(envelope, total, bad == null ? null : total - bad, scrap);
+          long total = previous.total + signed();
+          previous.total = total;
+          Long good = null;
+          Long badDelta = optional();
+          if (badDelta != null) {
+            previous.bad += badDelta;
+            good = total - previous.bad;
+          }
+          Long scrap = null;
+          Long scrapDelta = optional();
+          if (scrapDelta != null) {
+            previous.scrap += scrapDelta;
+            scrap = previous.scrap;
+          }
+          return new CounterReading(envelope, total, good, scrap);
         }
         case CYCLE -> {
-          long cycleMs = signed();
-          CycleCompleted.Result result = RESULTS[(int) unsigned()];
-          String product = text();
-          String serial = inline();
+          long cycleMs = previous.sinceCycle(ts) + signed();
+          previous.cycleAtMs = ts;
+          long packed = unsigned();
+          CycleCompleted.Result result = RESULTS[(int) (packed % RESULTS.length)];
+          packed /= RESULTS.length;
+          String product = textAt(packed / 2);
+          String serial = (packed & 1) != 0 ? inline() : null;
           return new CycleCompleted(envelope, cycleMs, result, product, serial);
         }
         case ORDER -> {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gemba.collector.kpi.ProductionSums;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,17 +19,26 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The engine's state as JSON: per station the core at its oldest kept minute boundary, the core at
- * the shift starts of its backfill horizon (ADR 0010), the events since the oldest of them (as
- * contract payloads), and the shift and order sums already settled. Restoring replays the events,
- * which emits again the points they made: the same series and times, so InfluxDB stores the same
- * values (ADR 0004).
+ * The engine's state, as CBOR (binary JSON, RFC 8949) compressed with gzip: per station the core at
+ * its oldest kept minute boundary, the core at the shift starts of its backfill horizon (ADR 0010),
+ * the events since the oldest of them (as contract payloads), and the shift and order sums already
+ * settled. Restoring replays the events, which emits again the points they made: the same series
+ * and times, so InfluxDB stores the same values (ADR 0004). A checkpoint written as JSON, plain or
+ * compressed, is read too (ADR 0011).
  */
 final class EngineCheckpoint {
 
   static final String FORMAT = "gemba-engine-checkpoint";
   static final int VERSION = 1;
 
+  private static final ObjectMapper CBOR =
+      CBORMapper.builder()
+          .enable(CBORGenerator.Feature.WRITE_TYPE_HEADER)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  /** Earlier checkpoints. */
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -120,7 +132,7 @@ final class EngineCheckpoint {
   /** Writes {@code state} to {@code out}, compressed (gzip); {@code out} stays open. */
   static void write(EngineState state, OutputStream out) throws IOException {
     GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
-    JSON.writeValue(gzip, state);
+    CBOR.writeValue(gzip, state);
     gzip.finish();
   }
 
@@ -134,11 +146,11 @@ final class EngineCheckpoint {
     try {
       // Compressed since the backfill horizon; a checkpoint written before is plain JSON.
       boolean gzip = bytes.length > 1 && (bytes[0] & 0xFF) == 0x1f && (bytes[1] & 0xFF) == 0x8b;
-      state =
-          gzip
-              ? JSON.readValue(
-                  new GZIPInputStream(new ByteArrayInputStream(bytes)), EngineState.class)
-              : JSON.readValue(bytes, EngineState.class);
+      byte[] plain =
+          gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes;
+      // CBOR starts with its self-describe tag (0xd9d9f7); JSON with a brace.
+      boolean cbor = plain.length > 2 && (plain[0] & 0xFF) == 0xd9 && (plain[1] & 0xFF) == 0xd9;
+      state = (cbor ? CBOR : JSON).readValue(plain, EngineState.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "not a readable engine checkpoint: "

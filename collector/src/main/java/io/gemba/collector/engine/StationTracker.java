@@ -1286,12 +1286,59 @@ final class StationTracker {
     Anchor oldest = anchors.peekFirst();
     long horizonFrom = oldest != null ? oldest.atMs : Long.MAX_VALUE;
     for (int i = events.first(); i < events.end() && events.time(i) < keepFrom; i++) {
-      if (events.time(i) >= horizonFrom) {
+      if (events.time(i) >= horizonFrom && !redundantCold(i)) {
         cold.append(events.time(i), events.get(i));
       }
     }
     events.dropBefore(keepFrom);
     cold.dropBefore(horizonFrom);
+  }
+
+  /**
+   * Whether the heartbeat or reading at {@code position}, on its way to the cold log, changes
+   * nothing that a rebuild computes (ADR 0010): no replay comes between the events around it any
+   * more, only a rebuild that inserts backfilled ones, and these can only shorten a gap. So of each
+   * minute the cold log keeps the last message and the last reading, and a heartbeat or reading
+   * before them only where it ends a gap longer than the silence timeout, follows a reset of the
+   * counters or precedes one, or is the first after a shift change or of the station.
+   */
+  private boolean redundantCold(int position) {
+    TelemetryEvent event = events.get(position);
+    boolean reading = event instanceof CounterReading;
+    if (!reading && !(event instanceof Heartbeat)) {
+      return false;
+    }
+    long ts = events.time(position);
+    long before = cold.lastPresenceMs();
+    if (before == NONE) {
+      return false;
+    }
+    long minuteEnd = floorMinute(ts) + MINUTE_MS;
+    int next = position + 1;
+    while (next < events.end() && !isPresence(events.get(next))) {
+      next++;
+    }
+    if (next == events.end()
+        || events.time(next) >= minuteEnd
+        || events.time(next) - before > ctx.silenceMs) {
+      return false; // the last message of its minute, or one without which there were a silence
+    }
+    if (!reading) {
+      return true;
+    }
+    CounterReading previous = cold.lastReading();
+    if (previous == null || !countsOn(previous, (CounterReading) event)) {
+      return false;
+    }
+    int nextReading = next;
+    while (nextReading < events.end() && !(events.get(nextReading) instanceof CounterReading)) {
+      nextReading++;
+    }
+    if (nextReading == events.end() || events.time(nextReading) >= minuteEnd) {
+      return false; // the last reading of its minute
+    }
+    return countsOn((CounterReading) event, (CounterReading) events.get(nextReading))
+        && Objects.equals(slicer.shiftAt(ts), slicer.shiftAt(events.time(nextReading)));
   }
 
   private boolean zeroAll(List<Point> points) {

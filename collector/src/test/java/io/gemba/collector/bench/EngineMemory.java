@@ -1,20 +1,21 @@
 package io.gemba.collector.bench;
 
 import io.gemba.collector.engine.KpiEngine;
+import io.gemba.collector.plant.KpiPolicy;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The KPI engine's memory at a message rate: the {@link EngineWorkload} plant (1,000 stations, the
- * default policy: 5 min lateness, backfill to the previous shift and at most 24 h) fed some minutes
- * of event time (system property {@code bench.minutes}, default {@value #MINUTES}) at 1,000, 5,000
- * and 10,000 messages a second (its counter stations read their counters more often), then the live
- * heap the engine holds (after full collections, less the heap before the stream was made) and the
- * size of its checkpoint. The engine keeps the facts of its backfill horizon, so what it holds
- * grows with the minutes fed, up to the horizon; run at two lengths for the growth an hour.
+ * default policy: 5 min lateness, backfill to the previous shift and at most 24 h, or the shifts of
+ * {@code bench.backfillShifts}) fed some minutes of event time (system property {@code
+ * bench.minutes}, default {@value #MINUTES}) at 1,000, 5,000 and 10,000 messages a second (its
+ * counter stations read their counters more often), made a minute at a time, then the live heap the
+ * engine holds (after full collections, less the heap before) and the size of its checkpoint. The
+ * engine keeps the facts of its backfill horizon, so what it holds grows with the minutes fed, up
+ * to the horizon; run at two lengths for the growth an hour.
  *
  * <pre>
  * ./mvnw -pl collector -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:exec \
@@ -42,8 +43,9 @@ public final class EngineMemory {
             ? new int[] {1_000, 5_000, 10_000}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     System.out.println(
-        "| messages/s (asked) | minutes | messages/s (made) | events | live heap | checkpoint |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|");
+        "| messages/s (asked) | minutes | backfill | messages/s (made) | events | live heap |"
+            + " checkpoint |");
+    System.out.println("|---:|---:|---|---:|---:|---:|---:|");
     for (int rate : rates) {
       measure(rate);
     }
@@ -53,26 +55,69 @@ public final class EngineMemory {
     long before = liveHeap();
     // 800 counter stations make almost all messages; the rest make about 4 a minute each.
     long countEveryMs = Math.max(10, Math.round(800 * 1_000.0 / (rate - 70)));
-    EngineWorkload workload = new EngineWorkload(KpiEngineBenchmark.SEED, countEveryMs);
-    int count = rate * MINUTES_FED * 60;
-    EngineWorkload.Stream stream = workload.generate(KpiEngineBenchmark.SEED, count);
-    double seconds = (stream.last().toEpochMilli() - stream.first().toEpochMilli()) / 1000.0;
+    EngineWorkload workload = new EngineWorkload(KpiEngineBenchmark.SEED, countEveryMs, policy());
+    long count = (long) rate * MINUTES_FED * 60;
     long[] points = new long[1];
+    long[] first = {Long.MAX_VALUE};
+    long[] last = {Long.MIN_VALUE};
     KpiEngine engine = new KpiEngine(workload.model, point -> points[0]++);
-    List<TelemetryEvent> events = Arrays.asList(stream.events());
-    for (int from = 0; from < count; from += 100) {
-      engine.acceptAll(events.subList(from, Math.min(count, from + 100)));
-    }
-    stream = null;
-    events = null;
+    workload.stream(
+        KpiEngineBenchmark.SEED,
+        count,
+        minute -> {
+          for (TelemetryEvent event : minute) {
+            long ts = event.envelope().ts().toEpochMilli();
+            first[0] = Math.min(first[0], ts);
+            last[0] = Math.max(last[0], ts);
+          }
+          for (int from = 0; from < minute.size(); from += 100) {
+            engine.acceptAll(minute.subList(from, Math.min(minute.size(), from + 100)));
+          }
+        });
+    double seconds = (last[0] - first[0]) / 1000.0;
     long held = liveHeap() - before;
     int checkpoint = engine.checkpoint().length;
     System.out.printf(
-        "| %,d | %d | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
-        rate, MINUTES_FED, count / seconds, count, held / 1048576.0, checkpoint / 1e6);
+        "| %,d | %d | %s | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
+        rate,
+        MINUTES_FED,
+        horizon(workload.model.policy()),
+        count / seconds,
+        count,
+        held / 1048576.0,
+        checkpoint / 1e6);
     if (engine.stats().stations() == 0 || points[0] == 0) {
       throw new IllegalStateException("the engine made nothing");
     }
+  }
+
+  /**
+   * The default policy, or with the backfill horizon of system property {@code
+   * bench.backfillShifts} (shifts before the current one, at most 24 h).
+   */
+  private static KpiPolicy policy() {
+    KpiPolicy p = KpiPolicy.defaults();
+    Integer shifts = Integer.getInteger("bench.backfillShifts");
+    if (shifts == null) {
+      return p;
+    }
+    return new KpiPolicy(
+        p.microStopPolicy(),
+        p.microStopThreshold(),
+        p.oeeTarget(),
+        p.localContentTarget(),
+        p.allowedLateness(),
+        p.startupAfterChangeover(),
+        p.silenceTimeout(),
+        shifts,
+        p.backfillHorizon());
+  }
+
+  private static String horizon(KpiPolicy policy) {
+    return policy.backfillShifts()
+        + " shift(s), at most "
+        + policy.backfillHorizon().toHours()
+        + " h";
   }
 
   private static long liveHeap() throws InterruptedException {

@@ -150,6 +150,11 @@ final class EngineWorkload {
 
   /** The same plant, its counter stations reading their counters every {@code countEveryMs}. */
   EngineWorkload(long seed, long countEveryMs) {
+    this(seed, countEveryMs, KpiPolicy.defaults());
+  }
+
+  /** The same, under {@code policy}. */
+  EngineWorkload(long seed, long countEveryMs, KpiPolicy policy) {
     this.countEveryMs = countEveryMs;
     Random random = new Random(seed);
     List<StationSpec> specs = new ArrayList<>(STATIONS);
@@ -167,7 +172,7 @@ final class EngineWorkload {
     }
     this.stations = List.copyOf(specs);
     this.calendar = calendar();
-    this.model = model(stations, calendar);
+    this.model = model(stations, calendar, policy);
     this.breaks = breaks(calendar, START);
   }
 
@@ -195,7 +200,8 @@ final class EngineWorkload {
         days);
   }
 
-  private static PlantModel model(List<StationSpec> stations, ShiftCalendar calendar) {
+  private static PlantModel model(
+      List<StationSpec> stations, ShiftCalendar calendar, KpiPolicy policy) {
     Map<String, List<LineConfig>> linesByArea = new HashMap<>();
     for (int line = 0; line < LINES; line++) {
       List<StationConfig> configs = new ArrayList<>();
@@ -212,7 +218,7 @@ final class EngineWorkload {
       areas.add(new AreaConfig(area, linesByArea.get(area)));
     }
     SiteConfig site = new SiteConfig(SITE, "PK", ZONE, calendar, areas);
-    return new PlantModel(List.of(site), KpiPolicy.defaults(), StationDefaults.standard());
+    return new PlantModel(List.of(site), policy, StationDefaults.standard());
   }
 
   /** The breaks of the shifts around {@code start}, as [start, end) in epoch milliseconds. */
@@ -311,6 +317,50 @@ final class EngineWorkload {
   }
 
   /**
+   * The stream from {@link #START} on, {@code count} events, made and handed to {@code sink} one
+   * minute of event time at a time in delivery order (the events delivered late that belong to a
+   * later minute's delivery with it), so that a day at 10,000 messages a second needs no more
+   * memory than a minute of it. The same plant and behaviour as {@link #generate}, the same events
+   * up to the order of events delivered within the same millisecond across a minute's edge.
+   */
+  void stream(long seed, long count, java.util.function.Consumer<List<TelemetryEvent>> sink) {
+    List<StationSim> sims = new ArrayList<>(STATIONS);
+    for (StationSpec spec : stations) {
+      sims.add(new StationSim(spec, new Random(seed + spec.index())));
+    }
+    Random delays = new Random(seed ^ 0x5DEECE66DL);
+    List<Pending> pending = new ArrayList<>();
+    long order = 0;
+    long made = 0;
+    boolean[] first = new boolean[STATIONS];
+    Arrays.fill(first, true);
+    for (long windowEnd = START.toEpochMilli() + 60_000; made < count; windowEnd += 60_000) {
+      for (StationSim sim : sims) {
+        for (TelemetryEvent event : sim.run(windowEnd)) {
+          long ts = event.envelope().ts().toEpochMilli();
+          boolean delay = !first[sim.spec.index()] && delays.nextDouble() < DELAYED_SHARE;
+          first[sim.spec.index()] = false;
+          long delivery = delay ? ts + 2_000 + delays.nextInt(28_001) : ts;
+          pending.add(new Pending(delivery, order++, event));
+        }
+      }
+      pending.sort(Comparator.comparingLong(Pending::delivery).thenComparingLong(Pending::order));
+      int due = 0;
+      while (due < pending.size() && pending.get(due).delivery() < windowEnd) {
+        due++;
+      }
+      int take = (int) Math.min(due, count - made);
+      List<TelemetryEvent> minute = new ArrayList<>(take);
+      for (int i = 0; i < take; i++) {
+        minute.add(inDeliveryOrder(pending.get(i).event()));
+      }
+      pending.subList(0, due).clear();
+      made += take;
+      sink.accept(minute);
+    }
+  }
+
+  /**
    * A copy of {@code event}, allocated now: a decoder allocates events in the order they arrive, so
    * the benchmark's events lie in memory in delivery order too, not station by station as
    * simulated.
@@ -398,16 +448,31 @@ final class EngineWorkload {
       this.scrap = total / 100;
     }
 
+    private boolean started;
+    private long nextCount;
+    private long nextCycle;
+    private long nextHeartbeat;
+    private long nextTransition;
+    private long pendingOrderStart;
+
+    /**
+     * The station's events from where the last call stopped to {@code endMs} (an order end may
+     * trail by 200 ms), in event time.
+     */
     List<TelemetryEvent> run(long endMs) {
-      long now = START.toEpochMilli() + random.nextInt(5_000);
-      producedUntil = now;
-      state(now, MachineState.RUNNING, null);
-      orderStart(now + 150);
-      long nextCount = spec.cycles() ? Long.MAX_VALUE : now + 200 + random.nextInt(5_000);
-      long nextCycle = spec.cycles() ? now + cycleMs() : Long.MAX_VALUE;
-      long nextHeartbeat = now + 300 + random.nextInt((int) HEARTBEAT_EVERY_MS);
-      long nextTransition = now + runningMs();
-      long pendingOrderStart = Long.MAX_VALUE;
+      events.clear();
+      if (!started) {
+        started = true;
+        long now = START.toEpochMilli() + random.nextInt(5_000);
+        producedUntil = now;
+        state(now, MachineState.RUNNING, null);
+        orderStart(now + 150);
+        nextCount = spec.cycles() ? Long.MAX_VALUE : now + 200 + random.nextInt(5_000);
+        nextCycle = spec.cycles() ? now + cycleMs() : Long.MAX_VALUE;
+        nextHeartbeat = now + 300 + random.nextInt((int) HEARTBEAT_EVERY_MS);
+        nextTransition = now + runningMs();
+        pendingOrderStart = Long.MAX_VALUE;
+      }
       while (true) {
         long t =
             Math.min(
@@ -415,7 +480,7 @@ final class EngineWorkload {
                 Math.min(Math.min(nextHeartbeat, nextTransition), pendingOrderStart));
         if (t >= endMs) {
           events.sort(Comparator.comparing(TelemetryEvent::ts)); // an order END trails by 200 ms
-          return events;
+          return List.copyOf(events);
         }
         if (t == pendingOrderStart) {
           orderStart(t);

@@ -43,13 +43,16 @@ class CompactionScenarioTest {
     EngineHarness h = readingEverySecond();
 
     // Kept: every minute since the station's beginning (the oldest anchor of its backfill horizon),
-    // each with its first and last reading, not the 601 messages. Minute 06:00: the state, the
-    // reading at 06:00:00 (the first) and at 06:00:59 (the last); 06:01 to 06:09: the readings at
-    // :00 and :59. 3 + 9 x 2 = 21.
+    // not the 601 messages. Within the lateness (settled to 06:04 at 06:09:59, so from 06:04 on),
+    // each minute's first and last reading: 06:04 to 06:09, 6 x 2 = 12. Past it, in the cold log:
+    // minute 06:00 with the state, the reading at 06:00:00 (the baseline) and at 06:00:59 (the
+    // last), and 06:01 to 06:03 with only their last reading (the first adds nothing to the
+    // minute's units once the reading before is kept, and no late event comes between them any
+    // more): 3 + 3 = 6.
     EngineCheckpoint.EngineState saved = EngineCheckpoint.read(h.engine.checkpoint());
     EngineCheckpoint.StationState press = saved.stations().get(0);
-    int kept = press.events().size() + press.cold().stream().mapToInt(ColdLog.Saved::count).sum();
-    assertThat(kept).isEqualTo(21);
+    assertThat(press.events()).hasSize(12);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(6);
     // Minute 06:00 has 59 units (the baseline at 06:00:00 counts none), every later one 60.
     assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
     assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);
