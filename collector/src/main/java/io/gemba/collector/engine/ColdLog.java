@@ -37,11 +37,24 @@ final class ColdLog {
   private static final int CYCLE = 2;
   private static final int ORDER = 3;
   private static final int HEARTBEAT = 4;
-  private static final int TS_MISSING = 1 << 3;
-  private static final int HAS_SEQ = 1 << 4;
-  private static final int OTHER_TOPIC = 1 << 5;
-  private static final int SUB_MILLIS = 1 << 6;
-  private static final int SEQ_NEXT = 1 << 7; // the sequence number after the one before
+  // An event's first byte: its kind, its sequence number, whether a byte of rare flags follows,
+  // and two flags of its kind.
+  private static final int HAS_SEQ = 1 << 3;
+  private static final int SEQ_NEXT = 1 << 4; // the sequence number after the one before
+  private static final int RARE = 1 << 5;
+  private static final int FLAG_A = 1 << 6;
+  private static final int FLAG_B = 1 << 7;
+  // A reading: its bad count (total less good), or its scrap, as in the reading before.
+  private static final int BAD_AS_BEFORE = FLAG_A;
+  private static final int SCRAP_AS_BEFORE = FLAG_B;
+  // A cycle: its result and product as the cycle before's, without a serial; its time the time
+  // since the cycle before.
+  private static final int AS_BEFORE = FLAG_A;
+  private static final int GAP = FLAG_B;
+  // The rare flags.
+  private static final int TS_MISSING = 1;
+  private static final int OTHER_TOPIC = 1 << 1;
+  private static final int SUB_MILLIS = 1 << 2;
 
   private static final MachineState[] STATES = MachineState.values();
   private static final CycleCompleted.Result[] RESULTS = CycleCompleted.Result.values();
@@ -92,6 +105,7 @@ final class ColdLog {
     long bad;
     long scrap;
     long cycleAtMs = StationCore.NONE;
+    long cyclePacked = -1;
 
     Previous(long firstMs) {
       this.ms = firstMs;
@@ -104,6 +118,7 @@ final class ColdLog {
       copy.bad = bad;
       copy.scrap = scrap;
       copy.cycleAtMs = cycleAtMs;
+      copy.cyclePacked = cyclePacked;
     }
 
     /** The time since the cycle before in the chunk, or 0 for the first. */
@@ -341,15 +356,40 @@ final class ColdLog {
     Previous previous = chunk.previous;
     long seq = envelope.seq();
     int subMillisNanos = Math.floorMod(envelope.ts().getNano(), 1_000_000);
-    int header =
-        kind
-            | (envelope.tsMissing() ? TS_MISSING : 0)
-            | (seq != Envelope.NO_SEQ ? HAS_SEQ : 0)
-            | (seq != Envelope.NO_SEQ && seq == previous.seq + 1 ? SEQ_NEXT : 0)
+    int rare =
+        (envelope.tsMissing() ? TS_MISSING : 0)
             | (own ? 0 : OTHER_TOPIC)
             | (subMillisNanos != 0 ? SUB_MILLIS : 0);
     Writer out = new Writer(chunk);
-    out.write(header);
+    int flags = 0;
+    long packed = 0;
+    if (event instanceof CounterReading e) {
+      if (e.good() != null && e.total() - e.good() == previous.bad) {
+        flags |= BAD_AS_BEFORE;
+      }
+      if (e.scrap() != null && e.scrap() == previous.scrap) {
+        flags |= SCRAP_AS_BEFORE;
+      }
+    } else if (event instanceof CycleCompleted e) {
+      packed =
+          (out.textId(e.product()) * 2 + (e.serial() != null ? 1 : 0)) * RESULTS.length
+              + e.result().ordinal();
+      if (e.serial() == null && packed == previous.cyclePacked) {
+        flags |= AS_BEFORE;
+      }
+      if (previous.cycleAtMs != StationCore.NONE && e.cycleMs() == ts - previous.cycleAtMs) {
+        flags |= GAP;
+      }
+    }
+    out.write(
+        kind
+            | (seq != Envelope.NO_SEQ ? HAS_SEQ : 0)
+            | (seq != Envelope.NO_SEQ && seq == previous.seq + 1 ? SEQ_NEXT : 0)
+            | (rare != 0 ? RARE : 0)
+            | flags);
+    if (rare != 0) {
+      out.write(rare);
+    }
     out.unsigned(ts - previous.ms); // in time order
     previous.ms = ts;
     if (subMillisNanos != 0) {
@@ -375,26 +415,33 @@ final class ColdLog {
     } else if (event instanceof CounterReading e) {
       out.signed(e.total() - previous.total);
       previous.total = e.total();
-      if (e.good() == null) {
-        out.unsigned(0);
-      } else {
-        long bad = e.total() - e.good();
-        out.optional(bad - previous.bad);
-        previous.bad = bad;
+      if ((flags & BAD_AS_BEFORE) == 0) {
+        if (e.good() == null) {
+          out.unsigned(0);
+        } else {
+          long bad = e.total() - e.good();
+          out.optional(bad - previous.bad);
+          previous.bad = bad;
+        }
       }
-      if (e.scrap() == null) {
-        out.unsigned(0);
-      } else {
-        out.optional(e.scrap() - previous.scrap);
-        previous.scrap = e.scrap();
+      if ((flags & SCRAP_AS_BEFORE) == 0) {
+        if (e.scrap() == null) {
+          out.unsigned(0);
+        } else {
+          out.optional(e.scrap() - previous.scrap);
+          previous.scrap = e.scrap();
+        }
       }
     } else if (event instanceof CycleCompleted e) {
-      // A cycle's time is about the time since the cycle before: their difference is small.
-      out.signed(e.cycleMs() - previous.sinceCycle(ts));
+      if ((flags & GAP) == 0) {
+        // Else still about the time since the cycle before: their difference is small.
+        out.signed(e.cycleMs() - previous.sinceCycle(ts));
+      }
       previous.cycleAtMs = ts;
-      long product = out.textId(e.product());
-      out.unsigned(
-          (product * 2 + (e.serial() != null ? 1 : 0)) * RESULTS.length + e.result().ordinal());
+      if ((flags & AS_BEFORE) == 0) {
+        out.unsigned(packed);
+        previous.cyclePacked = packed;
+      }
       if (e.serial() != null) {
         out.inline(e.serial());
       }
@@ -584,16 +631,17 @@ final class ColdLog {
     TelemetryEvent event(ColdLog log) {
       int header = read();
       int kind = header & 0x7;
+      int rare = (header & RARE) != 0 ? read() : 0;
       long ts = previous.ms + unsigned();
       previous.ms = ts;
-      long subMillisNanos = (header & SUB_MILLIS) != 0 ? unsigned() : 0;
+      long subMillisNanos = (rare & SUB_MILLIS) != 0 ? unsigned() : 0;
       long seq = Envelope.NO_SEQ;
       if ((header & HAS_SEQ) != 0) {
         seq = (header & SEQ_NEXT) != 0 ? previous.seq + 1 : previous.seq + signed();
         previous.seq = seq;
       }
       Topic topic;
-      if ((header & OTHER_TOPIC) != 0) {
+      if ((rare & OTHER_TOPIC) != 0) {
         String site = text();
         String area = text();
         String line = text();
@@ -607,7 +655,7 @@ final class ColdLog {
           new Envelope(
               topic,
               Instant.ofEpochMilli(ts).plusNanos(subMillisNanos),
-              (header & TS_MISSING) != 0,
+              (rare & TS_MISSING) != 0,
               seq);
       switch (kind) {
         case STATE -> {
@@ -620,13 +668,13 @@ final class ColdLog {
           long total = previous.total + signed();
           previous.total = total;
           Long good = null;
-          Long badDelta = optional();
+          Long badDelta = (header & BAD_AS_BEFORE) != 0 ? Long.valueOf(0) : optional();
           if (badDelta != null) {
             previous.bad += badDelta;
             good = total - previous.bad;
           }
           Long scrap = null;
-          Long scrapDelta = optional();
+          Long scrapDelta = (header & SCRAP_AS_BEFORE) != 0 ? Long.valueOf(0) : optional();
           if (scrapDelta != null) {
             previous.scrap += scrapDelta;
             scrap = previous.scrap;
@@ -634,9 +682,15 @@ final class ColdLog {
           return new CounterReading(envelope, total, good, scrap);
         }
         case CYCLE -> {
-          long cycleMs = previous.sinceCycle(ts) + signed();
+          long cycleMs = previous.sinceCycle(ts) + ((header & GAP) != 0 ? 0 : signed());
           previous.cycleAtMs = ts;
-          long packed = unsigned();
+          long packed;
+          if ((header & AS_BEFORE) != 0) {
+            packed = previous.cyclePacked;
+          } else {
+            packed = unsigned();
+            previous.cyclePacked = packed;
+          }
           CycleCompleted.Result result = RESULTS[(int) (packed % RESULTS.length)];
           packed /= RESULTS.length;
           String product = textAt(packed / 2);

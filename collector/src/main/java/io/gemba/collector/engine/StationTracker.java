@@ -12,8 +12,6 @@ import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
-import io.gemba.collector.telemetry.Envelope;
-import io.gemba.collector.telemetry.Heartbeat;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.StateChange;
@@ -47,8 +45,6 @@ import java.util.function.Function;
  */
 final class StationTracker {
 
-  private static final long HOUR_MS = 3_600_000;
-
   final String site;
   final String area;
   final String line;
@@ -73,32 +69,19 @@ final class StationTracker {
 
   StationCore core;
 
-  /** The events from the oldest copy of the core on, by time. */
-  private final TimedLog<TelemetryEvent> events = new TimedLog<>();
+  /** The events the station keeps. */
+  private final StationLog log;
 
-  /** The events before those, from the oldest anchor on, compact: only a rebuild reads them. */
-  private final ColdLog cold;
+  /** The events from the oldest copy of the core on, by time: {@link StationLog#hot()}. */
+  private final TimedLog<TelemetryEvent> events;
 
   /** The core at each minute boundary not settled yet, before the events at that instant. */
   private final TimedLog<StationCore> snapshots = new TimedLog<>();
 
-  /**
-   * The core at each shift start and each full hour of the backfill horizon that settlement has
-   * passed, oldest first, with the sums settled before it; the first may be the station's
-   * beginning, at {@link StationCore#NONE}. A late event older than the watermark rebuilds the
-   * station from the one before it (ADR 0010); the events are kept from the first one on.
-   */
-  private final ArrayDeque<Anchor> anchors = new ArrayDeque<>();
+  /** The anchors a rebuild starts from (ADR 0010). */
+  private final BackfillHorizon horizon;
 
-  /**
-   * Events older than the watermark but within the horizon, kept aside until the next {@link
-   * #flush} rebuilds the station with them.
-   */
-  private final TimedLog<TelemetryEvent> backfill = new TimedLog<>();
-
-  /**
-   * During the rebuild that applies them, the events of {@link #backfill}: applied the first time.
-   */
+  /** During the rebuild that applies them, the events kept aside: applied the first time. */
   private Set<TelemetryEvent> firstApplied;
 
   /** During a rebuild, the points the station makes, instead of the sink. */
@@ -209,25 +192,15 @@ final class StationTracker {
                 ? new StationTags[] {tags, tags(Points.LINE_STATION)}
                 : new StationTags[] {tags},
             ctx.calculator);
-    this.cold = new ColdLog(site, area, line, station);
+    this.log = new StationLog(site, area, line, station, ctx.silenceMs);
+    this.events = log.hot();
+    this.horizon = new BackfillHorizon(ctx.backfillShifts, ctx.backfillHorizonMs);
     this.core = initial;
     snapshots.add(initialKeyMs, initial.copy());
     if (initialKeyMs == NONE) {
-      // The station's beginning: the start of its first shift, as far as it is concerned.
-      anchors.add(new Anchor(NONE, true, snapshots.get(snapshots.first()), Map.of(), Map.of()));
+      horizon.begin(snapshots.get(snapshots.first()));
     }
   }
-
-  /**
-   * A copy of the station's core at {@code atMs}, before the events at that instant, with the shift
-   * and order sums of the minutes before it: a rebuild starts there. All of it is never changed.
-   */
-  record Anchor(
-      long atMs,
-      boolean shiftStart,
-      StationCore core,
-      Map<String, ProductionSums> closedShifts,
-      Map<String, ProductionSums> closedOrders) {}
 
   private StationTags tags(String stationTag) {
     return new StationTags(new String[] {site, area, line, stationTag});
@@ -245,29 +218,27 @@ final class StationTracker {
       ctx.backwards++;
     }
     if (watermark != NONE && ts < watermark) {
-      if (!withinHorizon(ts)) {
+      if (!horizon.contains(ts, latestTs)) {
         late++;
         return Outcome.LATE;
       }
-      return acceptBackfill(event, ts);
-    }
-    // The kept events are sorted and the last has the latest time: a newer event goes at the end
-    // and cannot repeat one, without reading any kept event.
-    int at = events.end();
-    if (latestTs != NONE && ts <= latestTs) {
-      if (ts < latestTs) {
-        at = events.upperBound(ts);
-      }
-      if (repeats(events, at, event, ts)) {
+      if (!log.keepAside(event, ts)) {
         duplicates++;
         return Outcome.DUPLICATE;
       }
+      corrections++;
+      ctx.corrections++;
+      return Outcome.APPLIED;
     }
-    boolean last = at == events.end();
-    events.insert(at, ts, event);
+    int at = log.keep(event, ts, latestTs);
+    if (at < 0) {
+      duplicates++;
+      return Outcome.DUPLICATE;
+    }
+    boolean last = at == events.end() - 1;
     // A station found silent by the wall clock, heard again sooner in event time than the silence
     // timeout: it was not silent, and the time counted OFFLINE for now is counted again.
-    boolean presence = isPresence(event);
+    boolean presence = StationLog.isPresence(event);
     boolean wasNotSilent = presence && silentFromMs != NONE && ts - core.heardMs <= ctx.silenceMs;
     if (presence) {
       heard(arrivalMs);
@@ -282,7 +253,7 @@ final class StationTracker {
     }
     accepting = null;
     if (last) {
-      compact(events.end() - 1, event);
+      log.compact(events.end() - 1);
     }
     latestTs = Math.max(latestTs, ts);
     if (presence && core.heardMs != NONE) {
@@ -304,81 +275,6 @@ final class StationTracker {
         + current.counters.madeTotal()
         + events.warmNextSlot()
         + (last != null ? last.calendarMs : 0);
-  }
-
-  /**
-   * After {@code event} was kept at the end, at {@code position}: forgets the reading or heartbeat
-   * before it in its minute if no replay needs it (ADR 0010), so that what the station keeps grows
-   * with the minutes, not with its messages. Kept of each minute: the first and the last reading
-   * (and the readings before and after the counters went down), the first and the last message, and
-   * any message without which two messages would be more than the silence timeout apart; states,
-   * orders and cycles are all kept. Replaying the rest gives the same: the counters' increments add
-   * up to the same per minute (a minute's units count at its end, {@link MinuteCount}), and a
-   * heartbeat only moves time on.
-   */
-  private void compact(int position, TelemetryEvent event) {
-    boolean reading = event instanceof CounterReading;
-    if (!reading && !(event instanceof Heartbeat)) {
-      return;
-    }
-    long minuteStart = floorMinute(events.time(position));
-    int first = events.first();
-    int before = position - 1; // the message of the same kind before, in the same minute
-    while (before >= first
-        && events.time(before) >= minuteStart
-        && events.get(before).getClass() != event.getClass()) {
-      before--;
-    }
-    if (before < first || events.time(before) < minuteStart) {
-      return;
-    }
-    // The station's messages around it: one before it in its minute, and the next after it.
-    int earlier = before - 1;
-    while (earlier >= first && !isPresence(events.get(earlier))) {
-      earlier--;
-    }
-    if (earlier < first || events.time(earlier) < minuteStart) {
-      return; // the first message of its minute
-    }
-    int later = before + 1;
-    while (!isPresence(events.get(later))) {
-      later++;
-    }
-    if (events.time(later) - events.time(earlier) > ctx.silenceMs) {
-      return; // without it, a silence that was none
-    }
-    if (reading) {
-      CounterReading previous = (CounterReading) events.get(before);
-      CounterReading next = (CounterReading) event;
-      if (!countsOn(previous, next)) {
-        return; // the counters went down after it: the highest of the minute
-      }
-      int readingBefore = before - 1;
-      while (readingBefore >= first
-          && events.time(readingBefore) >= minuteStart
-          && !(events.get(readingBefore) instanceof CounterReading)) {
-        readingBefore--;
-      }
-      if (readingBefore < first || events.time(readingBefore) < minuteStart) {
-        return; // the first reading of its minute (maybe a baseline)
-      }
-      if (!countsOn((CounterReading) events.get(readingBefore), previous)) {
-        return; // the first reading after a reset: what it counts is counted from zero
-      }
-    }
-    events.remove(before);
-  }
-
-  /** Whether no counter went down from {@code previous} to {@code next}. */
-  private static boolean countsOn(CounterReading previous, CounterReading next) {
-    return next.total() >= previous.total()
-        && next.goodCount() >= previous.goodCount()
-        && next.scrapCount() >= previous.scrapCount();
-  }
-
-  /** Whether an event says that its station is there: all but orders, which come from the MES. */
-  private static boolean isPresence(TelemetryEvent event) {
-    return !(event instanceof OrderEvent);
   }
 
   /** A message of the station arrived at {@code arrivalMs}: it is not silent. */
@@ -428,44 +324,6 @@ final class StationTracker {
     }
   }
 
-  /** Whether an event of the cold log at {@code ts} is {@code event} again. */
-  private boolean repeatsCold(TelemetryEvent event, long ts) {
-    if (cold.isEmpty() || ts > cold.lastMs()) {
-      return false;
-    }
-    for (TelemetryEvent kept : cold.at(ts)) {
-      if (isDuplicate(kept, event)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether an event at {@code ts} before {@code position} in {@code log} is {@code event} again.
-   */
-  private static boolean repeats(
-      TimedLog<TelemetryEvent> log, int position, TelemetryEvent event, long ts) {
-    for (int i = position - 1; i >= log.first() && log.time(i) == ts; i--) {
-      if (isDuplicate(log.get(i), event)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isDuplicate(TelemetryEvent seen, TelemetryEvent event) {
-    Envelope a = seen.envelope();
-    Envelope b = event.envelope();
-    if (!a.topic().equals(b.topic())) {
-      return false;
-    }
-    if (a.seq() != Envelope.NO_SEQ || b.seq() != Envelope.NO_SEQ) {
-      return a.seq() == b.seq();
-    }
-    return seen.equals(event);
-  }
-
   private void apply(TelemetryEvent event, long ts) {
     if (core.clockMs == NONE) {
       core.clockMs = ts;
@@ -479,7 +337,7 @@ final class StationTracker {
     boolean silent = core.heardMs != NONE && ts - core.heardMs > ctx.silenceMs;
     applyDeferredOrders(ts, silent);
     advance(ts, silent);
-    if (isPresence(event)) {
+    if (StationLog.isPresence(event)) {
       core.heardMs = ts;
       if (core.silent) {
         // Heard again: the state it was in goes on from here.
@@ -939,29 +797,6 @@ final class StationTracker {
   }
 
   /**
-   * Whether an event at {@code ts}, older than the watermark, is still applied: it is not older
-   * than the oldest anchor, nor than the backfill horizon before the station's latest event.
-   */
-  private boolean withinHorizon(long ts) {
-    Anchor oldest = anchors.peekFirst();
-    return oldest != null && ts >= oldest.atMs && ts >= latestTs - ctx.backfillHorizonMs;
-  }
-
-  /** Keeps aside an event older than the watermark, for the rebuild of the next flush. */
-  private Outcome acceptBackfill(TelemetryEvent event, long ts) {
-    if (repeats(events, events.upperBound(ts), event, ts)
-        || repeats(backfill, backfill.upperBound(ts), event, ts)
-        || repeatsCold(event, ts)) {
-      duplicates++;
-      return Outcome.DUPLICATE;
-    }
-    backfill.insert(backfill.upperBound(ts), ts, event);
-    corrections++;
-    ctx.corrections++;
-    return Outcome.APPLIED;
-  }
-
-  /**
    * Applies the events kept aside as older than the watermark: the station is rebuilt from the
    * anchor before the oldest of them twice, without them and with them, and what differs is written
    * (ADR 0010). Without them, the rebuild makes what the station wrote so far: its points depend on
@@ -970,26 +805,18 @@ final class StationTracker {
    */
   private void rebuild() {
     // Settling since they came may have moved the horizon past some: late after all.
-    long horizonFrom = anchors.peekFirst().atMs;
-    while (!backfill.isEmpty() && backfill.time(backfill.first()) < horizonFrom) {
-      late++;
-      ctx.lateAtRebuild++;
-      backfill.remove(backfill.first());
-      corrections--;
-      ctx.corrections--;
-    }
-    if (backfill.isEmpty()) {
+    int lateAfterAll = log.forgetAsideBefore(horizon.fromMs());
+    late += lateAfterAll;
+    ctx.lateAtRebuild += lateAfterAll;
+    corrections -= lateAfterAll;
+    ctx.corrections -= lateAfterAll;
+    if (!log.hasKeptAside()) {
       return;
     }
     // An event may show that a silence up to a timeout before it was none, and so change the class
     // of a stop that the silence ended: the rebuild starts at an anchor before both.
-    long from = backfill.time(backfill.first()) - ctx.silenceMs - ctx.thresholdMs;
-    Anchor anchor = anchors.peekFirst();
-    for (Anchor each : anchors) {
-      if (each.atMs <= from) {
-        anchor = each;
-      }
-    }
+    long from = log.oldestAsideMs() - ctx.silenceMs - ctx.thresholdMs;
+    BackfillHorizon.Anchor anchor = horizon.before(from);
     // Points of minutes that a replay took away and nothing wrote again: gone either way.
     stash.values().forEach(this::zeroAll);
     stash.clear();
@@ -997,27 +824,11 @@ final class StationTracker {
     sameBeforeMs = floorMinute(from);
     List<Point> before = rebuildFrom(anchor, List.of());
     firstApplied = Collections.newSetFromMap(new IdentityHashMap<>());
-    // Older than the cold log's last event: among the cold events; else among the others.
-    List<TelemetryEvent> amongCold = new ArrayList<>();
-    long coldUntil = cold.lastMs();
-    for (int i = backfill.first(); i < backfill.end(); i++) {
-      long ts = backfill.time(i);
-      if (coldUntil != NONE && ts < coldUntil) {
-        amongCold.add(backfill.get(i));
-      } else {
-        events.insert(events.upperBound(ts), ts, backfill.get(i));
-      }
-      firstApplied.add(backfill.get(i));
-    }
-    backfill.truncate(backfill.first());
+    List<TelemetryEvent> amongCold = log.takeAside(firstApplied);
     List<Point> after = rebuildFrom(anchor, amongCold);
-    cold.insertAll(amongCold);
     // The rebuilt station may settle less far than before: a replay within the lateness reads the
     // events from its oldest copy of the core on, which must not be cold.
-    List<TelemetryEvent> needed = cold.removeFrom(snapshots.time(snapshots.first()));
-    for (int i = needed.size() - 1; i >= 0; i--) {
-      events.insert(events.first(), tsOf(needed.get(i)), needed.get(i));
-    }
+    log.keepAmongCold(amongCold, snapshots.time(snapshots.first()));
     firstApplied = null;
     sameBeforeMs = NONE;
     PointChanges.emit(before, after, ctx::emit);
@@ -1029,33 +840,31 @@ final class StationTracker {
    * time, then settles and emits as far as its time has come; returns the points it made, which are
    * not written.
    */
-  private List<Point> rebuildFrom(Anchor anchor, List<TelemetryEvent> amongCold) {
+  private List<Point> rebuildFrom(BackfillHorizon.Anchor anchor, List<TelemetryEvent> amongCold) {
     List<Point> made = new ArrayList<>();
     collecting = made;
-    while (anchors.peekLast() != anchor) {
-      anchors.pollLast();
-    }
-    core = anchor.core.copy();
+    horizon.rewindTo(anchor);
+    core = anchor.core().copy();
     snapshots.truncate(snapshots.first());
-    snapshots.add(anchor.atMs, anchor.core);
+    snapshots.add(anchor.atMs(), anchor.core());
     buckets.clear();
     raw.truncate(raw.first());
     closedShifts.clear();
-    closedShifts.putAll(anchor.closedShifts);
+    closedShifts.putAll(anchor.closedShifts());
     closedOrders.clear();
-    closedOrders.putAll(anchor.closedOrders);
-    settledMs = anchor.atMs;
+    closedOrders.putAll(anchor.closedOrders());
+    settledMs = anchor.atMs();
     emittedThrough = NONE;
     redoFrom = Long.MAX_VALUE;
     heldMinute = NONE;
     heldUntil = NONE;
     lastAccrued = null;
     lastAccruedMinute = NONE;
-    List<TelemetryEvent> older = cold.from(anchor.atMs);
+    List<TelemetryEvent> older = log.coldFrom(anchor.atMs());
     int k = 0;
     for (TelemetryEvent event : amongCold) {
       long ts = tsOf(event);
-      if (ts < anchor.atMs) {
+      if (ts < anchor.atMs()) {
         continue;
       }
       while (k < older.size() && tsOf(older.get(k)) <= ts) {
@@ -1067,7 +876,7 @@ final class StationTracker {
     for (; k < older.size(); k++) {
       apply(older.get(k), tsOf(older.get(k)));
     }
-    for (int i = anchor.atMs == NONE ? events.first() : events.lowerBound(anchor.atMs);
+    for (int i = anchor.atMs() == NONE ? events.first() : events.lowerBound(anchor.atMs());
         i < events.end();
         i++) {
       apply(events.get(i), events.time(i));
@@ -1077,68 +886,6 @@ final class StationTracker {
     emitPassed();
     collecting = null;
     return made;
-  }
-
-  /**
-   * Before {@code bucket} is settled: keeps an anchor at the start of its shift or of its hour,
-   * whichever is later, if there is none there yet and the core's copy at that instant is kept.
-   * Hourly anchors keep a rebuild short: it replays from the anchor before the oldest event it
-   * applies to the station's latest.
-   */
-  private void anchorBefore(MinuteBucket bucket) {
-    long minuteMs = bucket.minuteMs;
-    long hour = Math.floorDiv(minuteMs, HOUR_MS) * HOUR_MS;
-    // The bucket's shift, as its first segment has it (no calendar lookup).
-    Shift shift = bucket.segments.isEmpty() ? null : bucket.segments.get(0).shift;
-    boolean shiftStart = shift != null && shift.startMillis() >= hour;
-    long startMs = shiftStart ? shift.startMillis() : hour;
-    Anchor last = anchors.peekLast();
-    if (last != null && last.atMs >= startMs) {
-      return;
-    }
-    int at = snapshots.upperBound(startMs) - 1;
-    if (at < snapshots.first() || snapshots.time(at) != startMs) {
-      return;
-    }
-    anchors.addLast(
-        new Anchor(
-            startMs,
-            shiftStart,
-            snapshots.get(at),
-            new LinkedHashMap<>(closedShifts),
-            new LinkedHashMap<>(closedOrders)));
-  }
-
-  /**
-   * Forgets the anchors that no event within the backfill horizon needs: those before the start of
-   * the oldest shift it takes ({@code backfillShifts} before the latest that began), and those
-   * followed by another anchor at or before the horizon's start (the station's latest event less
-   * {@code backfillHorizon}).
-   */
-  private void forgetOldAnchors() {
-    if (latestTs == NONE) {
-      return;
-    }
-    int shifts = 0;
-    Iterator<Anchor> newestFirst = anchors.descendingIterator();
-    while (newestFirst.hasNext()) {
-      Anchor anchor = newestFirst.next();
-      if (anchor.shiftStart && ++shifts > ctx.backfillShifts) {
-        while (anchors.peekFirst() != anchor) {
-          anchors.pollFirst();
-        }
-        break;
-      }
-    }
-    long horizon = latestTs - ctx.backfillHorizonMs;
-    while (anchors.size() > 1) {
-      Iterator<Anchor> it = anchors.iterator();
-      it.next();
-      if (it.next().atMs > horizon) {
-        return;
-      }
-      anchors.pollFirst();
-    }
   }
 
   /** The position of the last snapshot at or before {@code keyMs}. */
@@ -1151,7 +898,7 @@ final class StationTracker {
   }
 
   private static long tsOf(TelemetryEvent event) {
-    return event.envelope().ts().toEpochMilli();
+    return StationLog.tsOf(event);
   }
 
   // ---- output ----------------------------------------------------------------------------
@@ -1164,7 +911,7 @@ final class StationTracker {
     flushPending = false;
     settle();
     emitPassed();
-    if (!backfill.isEmpty()) {
+    if (log.hasKeptAside()) {
       // After the station has written what it has: a rebuild writes what differs from that.
       rebuild();
     }
@@ -1250,7 +997,7 @@ final class StationTracker {
     settledMs = candidate;
     while (!buckets.isEmpty() && buckets.peekFirst().minuteMs < settledMs) {
       MinuteBucket bucket = buckets.pollFirst();
-      anchorBefore(bucket);
+      horizon.passing(bucket, snapshots, closedShifts, closedOrders);
       for (Segment segment : bucket.segments) {
         ProductionSums sums = segment.sums();
         if (segment.shiftId != null) {
@@ -1269,76 +1016,13 @@ final class StationTracker {
       snapshots.dropBefore(snapshots.time(restorePoint));
     }
     long keepFrom = snapshots.time(snapshots.first());
-    forgetOldAnchors();
-    keepCold(keepFrom);
+    horizon.forgetOld(latestTs);
+    log.cool(keepFrom, horizon.fromMs(), slicer::shiftAt);
     raw.dropBefore(keepFrom);
     if (!stash.isEmpty()) {
       stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));
     }
     forgetClosed();
-  }
-
-  /**
-   * Moves the events before {@code keepFrom} (no replay within the lateness needs them) to the cold
-   * log if an anchor's rebuild may need them, and forgets those before the oldest anchor.
-   */
-  private void keepCold(long keepFrom) {
-    Anchor oldest = anchors.peekFirst();
-    long horizonFrom = oldest != null ? oldest.atMs : Long.MAX_VALUE;
-    for (int i = events.first(); i < events.end() && events.time(i) < keepFrom; i++) {
-      if (events.time(i) >= horizonFrom && !redundantCold(i)) {
-        cold.append(events.time(i), events.get(i));
-      }
-    }
-    events.dropBefore(keepFrom);
-    cold.dropBefore(horizonFrom);
-  }
-
-  /**
-   * Whether the heartbeat or reading at {@code position}, on its way to the cold log, changes
-   * nothing that a rebuild computes (ADR 0010): no replay comes between the events around it any
-   * more, only a rebuild that inserts backfilled ones, and these can only shorten a gap. So of each
-   * minute the cold log keeps the last message and the last reading, and a heartbeat or reading
-   * before them only where it ends a gap longer than the silence timeout, follows a reset of the
-   * counters or precedes one, or is the first after a shift change or of the station.
-   */
-  private boolean redundantCold(int position) {
-    TelemetryEvent event = events.get(position);
-    boolean reading = event instanceof CounterReading;
-    if (!reading && !(event instanceof Heartbeat)) {
-      return false;
-    }
-    long ts = events.time(position);
-    long before = cold.lastPresenceMs();
-    if (before == NONE) {
-      return false;
-    }
-    long minuteEnd = floorMinute(ts) + MINUTE_MS;
-    int next = position + 1;
-    while (next < events.end() && !isPresence(events.get(next))) {
-      next++;
-    }
-    if (next == events.end()
-        || events.time(next) >= minuteEnd
-        || events.time(next) - before > ctx.silenceMs) {
-      return false; // the last message of its minute, or one without which there were a silence
-    }
-    if (!reading) {
-      return true;
-    }
-    CounterReading previous = cold.lastReading();
-    if (previous == null || !countsOn(previous, (CounterReading) event)) {
-      return false;
-    }
-    int nextReading = next;
-    while (nextReading < events.end() && !(events.get(nextReading) instanceof CounterReading)) {
-      nextReading++;
-    }
-    if (nextReading == events.end() || events.time(nextReading) >= minuteEnd) {
-      return false; // the last reading of its minute
-    }
-    return countsOn((CounterReading) event, (CounterReading) events.get(nextReading))
-        && Objects.equals(slicer.shiftAt(ts), slicer.shiftAt(events.time(nextReading)));
   }
 
   private boolean zeroAll(List<Point> points) {
@@ -1485,16 +1169,6 @@ final class StationTracker {
   EngineCheckpoint.StationState toState(
       Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
     int restorePoint = snapshots.first();
-    List<EngineCheckpoint.AnchorState> savedAnchors = new ArrayList<>(anchors.size());
-    for (Anchor anchor : anchors) {
-      savedAnchors.add(
-          new EngineCheckpoint.AnchorState(
-              EngineCheckpoint.orNull(anchor.atMs),
-              anchor.shiftStart,
-              anchor.core.toState(),
-              anchor.closedShifts,
-              anchor.closedOrders));
-    }
     return new EngineCheckpoint.StationState(
         site,
         area,
@@ -1517,9 +1191,9 @@ final class StationTracker {
         EngineCheckpoint.orNull(silentFromMs),
         countsWhileStopped,
         counterJumps,
-        savedAnchors,
-        encoded(backfill, encode),
-        cold.save());
+        horizon.save(),
+        encoded(log.aside(), encode),
+        log.saveCold());
   }
 
   /** The events of {@code log} as they are now, encoded only as they are read. */
@@ -1551,27 +1225,8 @@ final class StationTracker {
       List<TelemetryEvent> kept,
       List<TelemetryEvent> keptAside,
       MinuteSlicer slicer) {
-    for (TelemetryEvent event : kept) {
-      events.add(tsOf(event), event);
-    }
-    for (TelemetryEvent event : keptAside) {
-      backfill.add(tsOf(event), event);
-    }
-    if (saved.cold() != null) {
-      cold.restore(saved.cold());
-    }
-    anchors.clear();
-    if (saved.anchors() != null) {
-      for (EngineCheckpoint.AnchorState anchor : saved.anchors()) {
-        anchors.add(
-            new Anchor(
-                EngineCheckpoint.orNone(anchor.atMs()),
-                anchor.shiftStart(),
-                StationCore.fromState(anchor.core(), slicer),
-                new LinkedHashMap<>(anchor.closedShifts()),
-                new LinkedHashMap<>(anchor.closedOrders())));
-      }
-    }
+    log.restore(kept, keptAside, saved.cold());
+    horizon.restore(saved.anchors(), slicer);
     closedShifts.putAll(saved.closedShifts());
     closedOrders.putAll(saved.closedOrders());
     latestTs = EngineCheckpoint.orNone(saved.latestTs());

@@ -192,14 +192,15 @@ class ColdLogTest {
   }
 
   @Test
-  void anEvent_takesAboutSevenBytes() {
-    // The stream's events, most of them readings and cycles: header, time since the event before
-    // (2 bytes for up to 16 s), and for a reading its counters' increments, for a cycle its time
-    // less the time since the cycle before and its result and product in one byte.
+  void anEvent_takesAboutSixBytes() {
+    // The stream's events, most of them readings and states: a first byte (kind, flags), the time
+    // since the event before (2 bytes for up to 16 s), and for a reading its counters' increments
+    // (a byte each, none for a bad or scrap count as before), for a cycle nothing more when its
+    // time is the time since the cycle before and its result and product are those before.
     List<TelemetryEvent> events = cellEvents();
     ColdLog log = log();
     events.forEach(e -> log.append(ms(e), e));
     long bytes = log.save().stream().mapToLong(s -> s.bytes().length).sum();
-    assertThat((double) bytes / events.size()).isLessThan(8.0);
+    assertThat((double) bytes / events.size()).isLessThan(7.0);
   }
 }
