@@ -12,15 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A station's backfill horizon (ADR 0010): a copy of its core at each shift start and each full
- * hour that settlement has passed, oldest first, with the sums settled before it; the first may be
- * the station's beginning, at {@link StationCore#NONE}. A late event older than the watermark
- * rebuilds the station from the anchor before it; the station keeps its events from the oldest
- * anchor on.
+ * A station's backfill horizon (ADR 0010): a copy of its core at each shift start and every {@value
+ * #EVERY_HOURS} hours that settlement has passed, oldest first, with the sums settled before it;
+ * the first may be the station's beginning, at {@link StationCore#NONE}. A late event older than
+ * the watermark rebuilds the station from the anchor before it; the station keeps its events from
+ * the oldest anchor on.
  */
 final class BackfillHorizon {
 
-  private static final long HOUR_MS = 3_600_000;
+  /**
+   * Hours between anchors within a shift: a rebuild replays at most this much of a station's
+   * compact events (a few thousand, milliseconds), and each anchor costs a copy of the core and the
+   * sums in the heap and the checkpoint.
+   */
+  static final int EVERY_HOURS = 4;
+
+  private static final long EVERY_MS = EVERY_HOURS * 3_600_000L;
 
   /**
    * A copy of the station's core at {@code atMs}, before the events at that instant, with the shift
@@ -81,10 +88,11 @@ final class BackfillHorizon {
   }
 
   /**
-   * Before {@code bucket} is settled: keeps an anchor at the start of its shift or of its hour,
-   * whichever is later, if there is none there yet and the core's copy at that instant is among
-   * {@code snapshots}. Hourly anchors keep a rebuild short: it replays from the anchor before the
-   * oldest event it applies to the station's latest.
+   * Before {@code bucket} is settled: keeps an anchor at the start of its shift or of its span of
+   * {@value #EVERY_HOURS} hours (from midnight UTC), whichever is later, if there is none there yet
+   * and the core's copy at that instant is among {@code snapshots}. Anchors within a shift keep a
+   * rebuild short: it replays from the anchor before the oldest event it applies to the station's
+   * latest.
    */
   void passing(
       MinuteBucket bucket,
@@ -92,11 +100,11 @@ final class BackfillHorizon {
       Map<String, ProductionSums> closedShifts,
       Map<String, ProductionSums> closedOrders) {
     long minuteMs = bucket.minuteMs;
-    long hour = Math.floorDiv(minuteMs, HOUR_MS) * HOUR_MS;
+    long span = Math.floorDiv(minuteMs, EVERY_MS) * EVERY_MS;
     // The bucket's shift, as its first segment has it (no calendar lookup).
     Shift shift = bucket.segments.isEmpty() ? null : bucket.segments.get(0).shift;
-    boolean shiftStart = shift != null && shift.startMillis() >= hour;
-    long startMs = shiftStart ? shift.startMillis() : hour;
+    boolean shiftStart = shift != null && shift.startMillis() >= span;
+    long startMs = shiftStart ? shift.startMillis() : span;
     Anchor last = anchors.peekLast();
     if (last != null && last.atMs >= startMs) {
       return;

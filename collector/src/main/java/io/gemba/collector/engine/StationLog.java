@@ -4,7 +4,6 @@ import static io.gemba.collector.engine.MinuteBucket.MINUTE_MS;
 import static io.gemba.collector.engine.MinuteBucket.floorMinute;
 import static io.gemba.collector.engine.StationCore.NONE;
 
-import io.gemba.collector.plant.Shift;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.Heartbeat;
@@ -12,9 +11,7 @@ import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
  * The events a station keeps, in time order, and which of them are repeats (ADR 0004, ADR 0010):
@@ -54,13 +51,21 @@ final class StationLog {
 
   // ---- events within the lateness --------------------------------------------------------
 
+  /** What {@link #keep} did with an event. */
+  enum Kept {
+    /** Not kept: it repeats one kept. */
+    REPEAT,
+    /** Kept before the latest event. */
+    BEFORE_LATEST,
+    /** Kept as the latest event, at the end. */
+    LATEST
+  }
+
   /**
    * Keeps {@code event} at its time, after the events kept at that time, unless it repeats one of
    * them; {@code latestTs} is the latest time kept so far (or NONE).
-   *
-   * @return its position, or -1 if it is a repeat
    */
-  int keep(TelemetryEvent event, long ts, long latestTs) {
+  Kept keep(TelemetryEvent event, long ts, long latestTs) {
     // The kept events are sorted and the last has the latest time: a newer event goes at the end
     // and cannot repeat one, without reading any kept event.
     int at = hot.end();
@@ -69,15 +74,16 @@ final class StationLog {
         at = hot.upperBound(ts);
       }
       if (repeats(hot, at, event, ts)) {
-        return -1;
+        return Kept.REPEAT;
       }
     }
-    hot.insert(at, ts, event);
-    return at;
+    boolean latest = at == hot.end();
+    hot.insert(at, ts, event); // which may move the positions of all
+    return latest ? Kept.LATEST : Kept.BEFORE_LATEST;
   }
 
   /**
-   * After the event at {@code position}, the last, was applied: forgets the reading or heartbeat
+   * After the event at {@code position}, the latest, was applied: forgets the reading or heartbeat
    * before it in its minute if no replay needs it (ADR 0010). Kept of each minute: the first and
    * the last reading (and the readings before and after the counters went down), the first and the
    * last message, and any message without which two messages would be more than the silence timeout
@@ -153,9 +159,9 @@ final class StationLog {
    * log if a rebuild from an anchor at {@code horizonFromMs} or later may need them, and forgets
    * those before it.
    */
-  void cool(long keepFrom, long horizonFromMs, LongFunction<Shift> shiftAt) {
+  void cool(long keepFrom, long horizonFromMs) {
     for (int i = hot.first(); i < hot.end() && hot.time(i) < keepFrom; i++) {
-      if (hot.time(i) >= horizonFromMs && !redundantCold(i, shiftAt)) {
+      if (hot.time(i) >= horizonFromMs && !redundantCold(i)) {
         cold.append(hot.time(i), hot.get(i));
       }
     }
@@ -164,48 +170,29 @@ final class StationLog {
   }
 
   /**
-   * Whether the heartbeat or reading at {@code position}, on its way to the cold log, changes
-   * nothing that a rebuild computes (ADR 0010): no replay comes between the events around it any
-   * more, only a rebuild that inserts backfilled ones, and these can only shorten a gap. So of each
-   * minute the cold log keeps the last message and the last reading, and a heartbeat or reading
-   * before them only where it ends a gap longer than the silence timeout, follows a reset of the
-   * counters or precedes one, or is the first after a shift change or of the station.
+   * Whether the heartbeat at {@code position}, on its way to the cold log, changes nothing that a
+   * rebuild computes (ADR 0010): a heartbeat only moves time on, which matters only where it ends a
+   * gap longer than the silence timeout; no replay comes between the events around it any more,
+   * only a rebuild that inserts backfilled ones, and these can only shorten a gap. So of each
+   * minute the cold log keeps the last message, and a heartbeat before it only where the messages
+   * around it would be more than the silence timeout apart, or where it is the station's first.
+   * (Counter readings are all kept: a backfilled reading between two may show a reset of the
+   * counters.)
    */
-  private boolean redundantCold(int position, LongFunction<Shift> shiftAt) {
-    TelemetryEvent event = hot.get(position);
-    boolean reading = event instanceof CounterReading;
-    if (!reading && !(event instanceof Heartbeat)) {
+  private boolean redundantCold(int position) {
+    if (!(hot.get(position) instanceof Heartbeat)) {
       return false;
     }
-    long ts = hot.time(position);
     long before = cold.lastPresenceMs();
     if (before == NONE) {
       return false;
     }
-    long minuteEnd = floorMinute(ts) + MINUTE_MS;
+    long minuteEnd = floorMinute(hot.time(position)) + MINUTE_MS;
     int next = position + 1;
     while (next < hot.end() && !isPresence(hot.get(next))) {
       next++;
     }
-    if (next == hot.end() || hot.time(next) >= minuteEnd || hot.time(next) - before > silenceMs) {
-      return false; // the last message of its minute, or one without which there were a silence
-    }
-    if (!reading) {
-      return true;
-    }
-    CounterReading previous = cold.lastReading();
-    if (previous == null || !countsOn(previous, (CounterReading) event)) {
-      return false;
-    }
-    int nextReading = next;
-    while (nextReading < hot.end() && !(hot.get(nextReading) instanceof CounterReading)) {
-      nextReading++;
-    }
-    if (nextReading == hot.end() || hot.time(nextReading) >= minuteEnd) {
-      return false; // the last reading of its minute
-    }
-    return countsOn((CounterReading) event, (CounterReading) hot.get(nextReading))
-        && Objects.equals(shiftAt.apply(ts), shiftAt.apply(hot.time(nextReading)));
+    return next < hot.end() && hot.time(next) < minuteEnd && hot.time(next) - before <= silenceMs;
   }
 
   /** The cold events at {@code ms} or later, decoded, in order. */

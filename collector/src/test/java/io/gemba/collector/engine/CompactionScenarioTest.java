@@ -43,19 +43,47 @@ class CompactionScenarioTest {
     EngineHarness h = readingEverySecond();
 
     // Kept: every minute since the station's beginning (the oldest anchor of its backfill horizon),
-    // not the 601 messages. Within the lateness (settled to 06:04 at 06:09:59, so from 06:04 on),
-    // each minute's first and last reading: 06:04 to 06:09, 6 x 2 = 12. Past it, in the cold log:
+    // each with its first and last reading, not the 601 messages. Within the lateness (settled to
+    // 06:04 at 06:09:59, so from 06:04 on): 06:04 to 06:09, 6 x 2 = 12. Past it, in the cold log:
     // minute 06:00 with the state, the reading at 06:00:00 (the baseline) and at 06:00:59 (the
-    // last), and 06:01 to 06:03 with only their last reading (the first adds nothing to the
-    // minute's units once the reading before is kept, and no late event comes between them any
-    // more): 3 + 3 = 6.
+    // last), and 06:01 to 06:03 with their readings at :00 and :59: 3 + 3 x 2 = 9.
     EngineCheckpoint.EngineState saved = EngineCheckpoint.read(h.engine.checkpoint());
     EngineCheckpoint.StationState press = saved.stations().get(0);
     assertThat(press.events()).hasSize(12);
-    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(6);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(9);
     // Minute 06:00 has 59 units (the baseline at 06:00:00 counts none), every later one 60.
     assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
     assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);
+  }
+
+  @Test
+  void heartbeatsEveryTenSeconds_pastTheLateness_keepTheLastOfEachMinute() {
+    EngineHarness h =
+        new EngineHarness(
+            BERLIN,
+            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
+            KpiPolicy.defaults(),
+            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
+    h.feed(h.state("press", D + "06:00", RUNNING));
+    for (int s = 0; s < 600; s += 10) {
+      h.feed(h.heartbeat("press", D + LocalTime.of(6, 0).plusSeconds(s)));
+    }
+
+    // Within the lateness (06:04 on), the first and last heartbeat of each minute: 6 x 2 = 12. In
+    // the cold log (06:00 to 06:03), only the last of each minute: the one at :00 is between
+    // messages 50 s and 60 s apart, which are no silence (2 min) without it. With the state:
+    // 1 + 4 = 5.
+    EngineCheckpoint.StationState press =
+        EngineCheckpoint.read(h.engine.checkpoint()).stations().get(0);
+    assertThat(press.events()).hasSize(12);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(5);
+    // Ten minutes running, none of it without data, whichever heartbeats are kept.
+    h.timeMovesOn(D + "06:20");
+    assertThat(h.point("oee", D + "06:02", "station", "press", "window", "1m"))
+        .containsEntry("planned_s", 60.0)
+        .containsEntry("run_s", 60.0);
+    assertThat(h.point("losses", D + "06:02", "station", "press", "loss", "no_data"))
+        .containsEntry("seconds", 0.0);
   }
 
   @Test
