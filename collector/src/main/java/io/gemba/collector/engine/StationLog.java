@@ -91,11 +91,11 @@ final class StationLog {
    * increments add up to the same per minute (a minute's units count at its end, {@link
    * MinuteCount}), and a heartbeat only moves time on.
    */
-  void compact(int position) {
+  boolean compact(int position) {
     TelemetryEvent event = hot.get(position);
     boolean reading = event instanceof CounterReading;
     if (!reading && !(event instanceof Heartbeat)) {
-      return;
+      return false;
     }
     long minuteStart = floorMinute(hot.time(position));
     int first = hot.first();
@@ -106,7 +106,7 @@ final class StationLog {
       before--;
     }
     if (before < first || hot.time(before) < minuteStart) {
-      return;
+      return false;
     }
     // The station's messages around it: one before it in its minute, and the next after it.
     int earlier = before - 1;
@@ -114,20 +114,20 @@ final class StationLog {
       earlier--;
     }
     if (earlier < first || hot.time(earlier) < minuteStart) {
-      return; // the first message of its minute
+      return false; // the first message of its minute
     }
     int later = before + 1;
     while (!isPresence(hot.get(later))) {
       later++;
     }
     if (hot.time(later) - hot.time(earlier) > silenceMs) {
-      return; // without it, a silence that was none
+      return false; // without it, a silence that was none
     }
     if (reading) {
       CounterReading previous = (CounterReading) hot.get(before);
       CounterReading next = (CounterReading) event;
       if (!countsOn(previous, next)) {
-        return; // the counters went down after it: the highest of the minute
+        return false; // the counters went down after it: the highest of the minute
       }
       int readingBefore = before - 1;
       while (readingBefore >= first
@@ -136,13 +136,47 @@ final class StationLog {
         readingBefore--;
       }
       if (readingBefore < first || hot.time(readingBefore) < minuteStart) {
-        return; // the first reading of its minute (maybe a baseline)
+        return false; // the first reading of its minute (maybe a baseline)
       }
       if (!countsOn((CounterReading) hot.get(readingBefore), previous)) {
-        return; // the first reading after a reset: what it counts is counted from zero
+        return false; // the first reading after a reset: what it counts is counted from zero
       }
     }
     hot.remove(before);
+    return true;
+  }
+
+  /**
+   * After {@code event}, kept before the latest at {@code ts}, was applied: compacts around it as
+   * {@link #compact} does at the end, so that the messages that come out of order are not all kept:
+   * the message of its kind before it in its minute, and it itself against the next of its kind in
+   * the minute.
+   */
+  void compactInserted(TelemetryEvent event, long ts) {
+    if (!(event instanceof CounterReading) && !(event instanceof Heartbeat)) {
+      return;
+    }
+    int position = hot.upperBound(ts) - 1;
+    while (position >= hot.first() && hot.time(position) == ts && hot.get(position) != event) {
+      position--;
+    }
+    if (position < hot.first() || hot.get(position) != event) {
+      return;
+    }
+    long minuteEnd = floorMinute(ts) + MINUTE_MS;
+    int next = position + 1;
+    while (next < hot.end()
+        && hot.time(next) < minuteEnd
+        && hot.get(next).getClass() != event.getClass()) {
+      next++;
+    }
+    boolean hasNext = next < hot.end() && hot.time(next) < minuteEnd;
+    if (compact(position)) {
+      next--; // the one before it went
+    }
+    if (hasNext) {
+      compact(next);
+    }
   }
 
   /** Whether no counter went down from {@code previous} to {@code next}. */

@@ -93,6 +93,17 @@ final class StationTimeline {
     this.core = initial;
   }
 
+  /**
+   * Where a silence from the station's last message would be undone from, if a message of the
+   * silence timeout after it comes: from that message, or if a stop under way then could still be a
+   * micro-stop, from the stop's start (its class may change).
+   */
+  long silenceUndoneFrom() {
+    return core.inStop() && core.heardMs - core.sinceMs < ctx.thresholdMs
+        ? core.sinceMs
+        : core.heardMs;
+  }
+
   /** Goes back to {@code copy} of an earlier core, to apply the events from there again. */
   void resetTo(StationCore copy) {
     core = copy;
@@ -335,11 +346,7 @@ final class StationTimeline {
     if (!core.silent) {
       // Until the watermark is a silence timeout past its start, a late message may show that
       // there was no silence: from here on, or if a micro-stop ends here, from its start.
-      core.openSilence(
-          core.heardMs,
-          core.inStop() && core.heardMs - core.sinceMs < ctx.thresholdMs
-              ? core.sinceMs
-              : core.heardMs);
+      core.openSilence(core.heardMs, silenceUndoneFrom());
       if (core.inStop()) {
         endStop(core.clockMs);
       }

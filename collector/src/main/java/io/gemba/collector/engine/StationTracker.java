@@ -224,6 +224,8 @@ final class StationTracker {
     accepting = null;
     if (last) {
       log.compact(events.end() - 1);
+    } else {
+      log.compactInserted(event, ts);
     }
     latestTs = Math.max(latestTs, ts);
     if (presence && timeline.core.heardMs != NONE) {
@@ -534,6 +536,14 @@ final class StationTracker {
     }
     timeline.core.closeSilences(watermark - ctx.silenceMs);
     long undoFrom = timeline.core.silenceUndoneFrom(Long.MAX_VALUE, ctx.silenceMs);
+    if (silentFromMs != NONE
+        && !timeline.core.silent
+        && watermark - timeline.core.heardMs <= ctx.silenceMs) {
+      // Found silent by the wall clock, its time not moved on yet (between shifts, or in the
+      // same poll): the silence is not open in the core, but a message may still undo it.
+      long pending = timeline.silenceUndoneFrom();
+      undoFrom = undoFrom == NONE ? pending : Math.min(undoFrom, pending);
+    }
     if (undoFrom != NONE) {
       // A message may still come and show that the station was not silent.
       long limited = Math.min(candidate, floorMinute(undoFrom));

@@ -57,6 +57,39 @@ class CompactionScenarioTest {
   }
 
   @Test
+  void readingsOutOfOrder_keepAsFewAsInOrder() {
+    EngineHarness h =
+        new EngineHarness(
+            BERLIN,
+            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
+            KpiPolicy.defaults(),
+            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
+    h.feed(h.state("press", D + "06:00", RUNNING));
+    // The same readings as above, but every tenth (at :05, :15, ...) comes 3 s late: after the
+    // readings of the next 3 s, well within the lateness.
+    List<Integer> late = new java.util.ArrayList<>();
+    for (int s = 0; s < 600; s++) {
+      if (s % 10 == 5) {
+        late.add(s);
+      } else {
+        LocalTime t = LocalTime.of(6, 0).plusSeconds(s);
+        h.feed(h.count("press", D + t, s, s));
+      }
+      if (!late.isEmpty() && late.get(0) + 3 == s) {
+        int l = late.remove(0);
+        h.feed(h.count("press", D + LocalTime.of(6, 0).plusSeconds(l), l, l));
+      }
+    }
+
+    // What is kept is what the readings in order keep (above): 12 within the lateness, 9 cold.
+    EngineCheckpoint.StationState press =
+        EngineCheckpoint.read(h.engine.checkpoint()).stations().get(0);
+    assertThat(press.events()).hasSize(12);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(9);
+    assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);
+  }
+
+  @Test
   void heartbeatsEveryTenSeconds_pastTheLateness_keepTheLastOfEachMinute() {
     EngineHarness h =
         new EngineHarness(

@@ -1,5 +1,6 @@
 package io.gemba.collector.engine;
 
+import static io.gemba.collector.telemetry.MachineState.DOWN;
 import static io.gemba.collector.telemetry.MachineState.OFFLINE;
 import static io.gemba.collector.telemetry.MachineState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,32 @@ class SilenceScenarioTest {
     assertThat(h.engine.stations().get(0).state()).isEqualTo(RUNNING);
     assertThat(h.engine.stations().get(0).silentSince()).isNull();
     assertThat(EngineHarness.diff(silentHourOnTime().stored(), h.stored(), 8)).isEmpty();
+  }
+
+  @Test
+  void aMessageUndoingASilenceTheWallClockFound_beforeTheShift_isAppliedWithItsStop() {
+    EngineHarness h = harness(A);
+    // Before shift A: DOWN at 05:40, heard last at 05:41; the stop, 60 s so far, may still be a
+    // micro-stop (2 min).
+    h.feed(h.state("press", THU + "05:40", DOWN, "JAM"), h.heartbeat("press", THU + "05:41"));
+    // 6.5 minutes later by the wall clock it is silent. Outside a shift its time does not move on,
+    // but its watermark does: 05:41 + 6:30 less the lateness (5 min) = 05:42:30.
+    h.tick(THU + "05:47:30");
+    // Heard again at 05:45 (RUNNING), 4 min after 05:41: silent from 05:41, the stop ended there
+    // after 60 s. Then a message of 05:42:40, not older than the watermark and 100 s after 05:41:
+    // no silence from 05:41 to it, so the stop went on to the silence from 05:42:40 to 05:45
+    // (140 s): 160 s, a long stop. (Before, the settlement had passed the stop's start, and the
+    // replay that this message needs found no copy of the station there: an exception.)
+    h.feed(h.state("press", THU + "05:45", RUNNING), h.heartbeat("press", THU + "05:42:40"));
+    h.timeMovesOn(THU + "06:30");
+
+    assertThat(h.engine.stats().late()).isZero();
+    List<Point> stop =
+        h.points("downtime", "station", "press").stream()
+            .filter(p -> p.time().equals(h.at(THU + "05:40")))
+            .toList();
+    assertThat(stop).isNotEmpty();
+    assertThat(stop.get(stop.size() - 1).fields()).containsEntry("duration_s", 160.0);
   }
 
   @Test
