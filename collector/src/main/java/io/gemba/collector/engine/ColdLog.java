@@ -66,8 +66,9 @@ final class ColdLog {
   private final String station;
   private final Topic[] topics = new Topic[Channel.values().length];
   private final List<Chunk> chunks = new ArrayList<>();
-  // The last kept message of the station (all but orders), for compaction.
+  // The last kept message of the station (all but orders) and counter reading, for compaction.
   private long lastPresenceMs = StationCore.NONE;
+  private CounterReading lastReading;
 
   ColdLog(String site, String area, String line, String station) {
     this.site = site;
@@ -152,6 +153,11 @@ final class ColdLog {
     return lastPresenceMs;
   }
 
+  /** The last counter reading, or {@code null}. */
+  CounterReading lastReading() {
+    return lastReading;
+  }
+
   /** Adds an event at the end; its time must not be before the last one's. */
   void append(long ts, TelemetryEvent event) {
     Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
@@ -166,16 +172,26 @@ final class ColdLog {
     if (!(event instanceof OrderEvent)) {
       lastPresenceMs = ts;
     }
+    if (event instanceof CounterReading reading) {
+      lastReading = reading;
+    }
   }
 
-  /** Finds the last message again, from the last chunk back, after events left. */
+  /** Finds the last message and reading again, from the last chunk back, after events left. */
   private void findLast() {
     lastPresenceMs = StationCore.NONE;
+    lastReading = null;
     for (int c = chunks.size() - 1; c >= 0; c--) {
       List<TelemetryEvent> events = decode(chunks.get(c));
       for (int i = events.size() - 1; i >= 0; i--) {
-        if (!(events.get(i) instanceof OrderEvent)) {
-          lastPresenceMs = tsOf(events.get(i));
+        TelemetryEvent event = events.get(i);
+        if (lastPresenceMs == StationCore.NONE && !(event instanceof OrderEvent)) {
+          lastPresenceMs = tsOf(event);
+        }
+        if (lastReading == null && event instanceof CounterReading reading) {
+          lastReading = reading;
+        }
+        if (lastPresenceMs != StationCore.NONE && lastReading != null) {
           return;
         }
       }
@@ -191,6 +207,7 @@ final class ColdLog {
     chunks.subList(0, drop).clear();
     if (chunks.isEmpty()) {
       lastPresenceMs = StationCore.NONE;
+      lastReading = null;
     }
   }
 

@@ -4,6 +4,7 @@ import static io.gemba.collector.engine.MinuteBucket.MINUTE_MS;
 import static io.gemba.collector.engine.MinuteBucket.floorMinute;
 import static io.gemba.collector.engine.StationCore.NONE;
 
+import io.gemba.collector.plant.Shift;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.Heartbeat;
@@ -11,7 +12,9 @@ import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The events a station keeps, in time order, and which of them are repeats (ADR 0004, ADR 0010):
@@ -193,9 +196,9 @@ final class StationLog {
    * log if a rebuild from an anchor at {@code horizonFromMs} or later may need them, and forgets
    * those before it.
    */
-  void cool(long keepFrom, long horizonFromMs) {
+  void cool(long keepFrom, long horizonFromMs, LongFunction<Shift> shiftAt) {
     for (int i = hot.first(); i < hot.end() && hot.time(i) < keepFrom; i++) {
-      if (hot.time(i) >= horizonFromMs && !redundantCold(i)) {
+      if (hot.time(i) >= horizonFromMs && !redundantCold(i, shiftAt)) {
         cold.append(hot.time(i), hot.get(i));
       }
     }
@@ -204,29 +207,59 @@ final class StationLog {
   }
 
   /**
-   * Whether the heartbeat at {@code position}, on its way to the cold log, changes nothing that a
-   * rebuild computes (ADR 0010): a heartbeat only moves time on, which matters only where it ends a
-   * gap longer than the silence timeout; no replay comes between the events around it any more,
-   * only a rebuild that inserts backfilled ones, and these can only shorten a gap. So of each
-   * minute the cold log keeps the last message, and a heartbeat before it only where the messages
-   * around it would be more than the silence timeout apart, or where it is the station's first.
-   * (Counter readings are all kept: a backfilled reading between two may show a reset of the
-   * counters.)
+   * Whether the heartbeat or reading at {@code position}, on its way to the cold log, changes
+   * nothing that a rebuild computes (ADR 0010). No replay comes between the events around it any
+   * more, only a rebuild that inserts backfilled ones. A heartbeat only moves time on, which
+   * matters only where it ends a gap longer than the silence timeout, and inserted messages can
+   * only shorten a gap: so of each minute the cold log keeps the last message, and a heartbeat
+   * before it only where the messages around it would be more than the silence timeout apart, or
+   * where it is the station's first. A reading counts what the counters did since the reading
+   * before, and a backfilled reading inserted before it may show a reset: so a reading is left out
+   * only where it reads what the reading kept before it and the reading after it read, in the same
+   * shift (an idle station), which counts nothing whatever comes between.
    */
-  private boolean redundantCold(int position) {
-    if (!(hot.get(position) instanceof Heartbeat)) {
+  private boolean redundantCold(int position, LongFunction<Shift> shiftAt) {
+    TelemetryEvent event = hot.get(position);
+    boolean reading = event instanceof CounterReading;
+    if (!reading && !(event instanceof Heartbeat)) {
       return false;
     }
     long before = cold.lastPresenceMs();
     if (before == NONE) {
       return false;
     }
-    long minuteEnd = floorMinute(hot.time(position)) + MINUTE_MS;
+    long ts = hot.time(position);
     int next = position + 1;
     while (next < hot.end() && !isPresence(hot.get(next))) {
       next++;
     }
-    return next < hot.end() && hot.time(next) < minuteEnd && hot.time(next) - before <= silenceMs;
+    if (next == hot.end() || hot.time(next) - before > silenceMs) {
+      return false; // without it, a silence that was none
+    }
+    if (!reading) {
+      return hot.time(next) < floorMinute(ts) + MINUTE_MS; // not the last message of its minute
+    }
+    CounterReading read = (CounterReading) event;
+    CounterReading previous = cold.lastReading();
+    if (previous == null || !sameCounts(previous, read)) {
+      return false;
+    }
+    int nextReading = next;
+    while (nextReading < hot.end() && !(hot.get(nextReading) instanceof CounterReading)) {
+      nextReading++;
+    }
+    if (nextReading == hot.end() || !sameCounts(read, (CounterReading) hot.get(nextReading))) {
+      return false;
+    }
+    Shift shift = shiftAt.apply(ts);
+    return Objects.equals(shift, shiftAt.apply(previous.envelope().ts().toEpochMilli()))
+        && Objects.equals(shift, shiftAt.apply(hot.time(nextReading)));
+  }
+
+  private static boolean sameCounts(CounterReading a, CounterReading b) {
+    return a.total() == b.total()
+        && a.goodCount() == b.goodCount()
+        && a.scrapCount() == b.scrapCount();
   }
 
   /** The cold events at {@code ms} or later, decoded, in order. */

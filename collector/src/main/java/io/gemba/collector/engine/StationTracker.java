@@ -588,7 +588,7 @@ final class StationTracker {
     }
     long keepFrom = timeline.snapshots.time(timeline.snapshots.first());
     horizon.forgetOld(latestTs);
-    log.cool(keepFrom, horizon.fromMs());
+    log.cool(keepFrom, horizon.fromMs(), slicer::shiftAt);
     raw.dropBefore(keepFrom);
     if (!stash.isEmpty()) {
       stash.entrySet().removeIf(entry -> entry.getKey() < settledMs && zeroAll(entry.getValue()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.MachineState;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -87,6 +88,40 @@ class CompactionScenarioTest {
     assertThat(press.events()).hasSize(12);
     assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(9);
     assertThat(h.point("production", D + "06:03", "station", "press").get("total")).isEqualTo(60L);
+  }
+
+  @Test
+  void idleReadings_pastTheLateness_keepOnlyWhatASilenceNeeds() {
+    EngineHarness h =
+        new EngineHarness(
+            BERLIN,
+            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
+            KpiPolicy.defaults(),
+            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
+    h.feed(h.state("press", D + "06:00", RUNNING));
+    for (int s = 0; s < 60; s++) {
+      h.feed(h.count("press", D + LocalTime.of(6, 0).plusSeconds(s), s, s));
+    }
+    // Down from 06:01, the counters read every 10 s and standing at 59.
+    h.feed(h.state("press", D + "06:01", MachineState.DOWN, "JAM"));
+    for (int s = 60; s < 600; s += 10) {
+      h.feed(h.count("press", D + LocalTime.of(6, 0).plusSeconds(s), 59, 59));
+    }
+
+    // Within the lateness (06:04 on): each minute's first and last reading, 6 x 2 = 12. In the
+    // cold log: the state, the readings at 06:00:00 (the baseline) and 06:00:59 (59, the last that
+    // counted), the stop at 06:01:00, and of the readings of 59 that follow only the one at
+    // 06:03:00, without which the station's messages would be 06:01:00 and 06:03:50, more than the
+    // silence timeout (2 min) apart. A reading that reads what the readings around it read counts
+    // nothing, whatever a backfill puts between them: 5.
+    EngineCheckpoint.StationState press =
+        EngineCheckpoint.read(h.engine.checkpoint()).stations().get(0);
+    assertThat(press.events()).hasSize(12);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(5);
+    h.timeMovesOn(D + "06:20");
+    assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
+    assertThat(h.point("losses", D + "06:02", "station", "press", "loss", "no_data"))
+        .containsEntry("seconds", 0.0);
   }
 
   @Test
