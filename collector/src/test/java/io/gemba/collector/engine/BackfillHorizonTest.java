@@ -59,6 +59,17 @@ class BackfillHorizonTest {
     }
   }
 
+  /**
+   * A horizon of {@code shifts} shifts and {@code hours} hours, from the station's beginning,
+   * settled from 06:00 to {@code to}.
+   */
+  private static BackfillHorizon settledFromSix(int shifts, int hours, String to) {
+    BackfillHorizon horizon = new BackfillHorizon(shifts, Duration.ofHours(hours).toMillis());
+    horizon.begin(new StationCore());
+    settle(horizon, ms("06:00"), ms(to));
+    return horizon;
+  }
+
   private static List<Long> anchorTimes(BackfillHorizon horizon) {
     return horizon.save().stream().map(EngineCheckpoint.AnchorState::atMs).toList();
   }
@@ -88,9 +99,7 @@ class BackfillHorizonTest {
 
   @Test
   void forgetOld_keepsFromTheStartOfTheShiftBefore_andWithinTheHours() {
-    BackfillHorizon horizon = new BackfillHorizon(1, Duration.ofHours(24).toMillis());
-    horizon.begin(new StationCore());
-    settle(horizon, ms("06:00"), ms("23:00"));
+    BackfillHorizon horizon = settledFromSix(1, 24, "23:00");
 
     // Latest event 22:59 in C: the shift before is B, which began at 14:00.
     horizon.forgetOld(ms("22:59"));
@@ -108,9 +117,7 @@ class BackfillHorizonTest {
 
   @Test
   void forgetOld_withAShorterHorizon_keepsTheLastAnchorAtOrBeforeItsStart() {
-    BackfillHorizon horizon = new BackfillHorizon(1, Duration.ofHours(5).toMillis());
-    horizon.begin(new StationCore());
-    settle(horizon, ms("06:00"), ms("23:00"));
+    BackfillHorizon horizon = settledFromSix(1, 5, "23:00");
 
     // 5 h before 22:59 is 17:59: the anchor at 16:00 still covers it, the one at 14:00 does not.
     horizon.forgetOld(ms("22:59"));
@@ -122,9 +129,7 @@ class BackfillHorizonTest {
 
   @Test
   void rewindTo_forgetsTheAnchorsAfter_andRestoreGivesTheSame() {
-    BackfillHorizon horizon = new BackfillHorizon(2, Duration.ofHours(24).toMillis());
-    horizon.begin(new StationCore());
-    settle(horizon, ms("06:00"), ms("15:00"));
+    BackfillHorizon horizon = settledFromSix(2, 24, "15:00");
     BackfillHorizon restored = new BackfillHorizon(2, Duration.ofHours(24).toMillis());
     restored.restore(horizon.save(), new MinuteSlicer(CALENDAR));
     assertThat(restored.save()).isEqualTo(horizon.save());

@@ -23,7 +23,8 @@ class CompactionScenarioTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final String D = "2026-11-26T";
 
-  private static EngineHarness readingEverySecond() {
+  /** A press (ideal cycle time 1 s) in shift A, running from 06:00. */
+  private static EngineHarness pressRunningFromSix() {
     EngineHarness h =
         new EngineHarness(
             BERLIN,
@@ -31,6 +32,11 @@ class CompactionScenarioTest {
             KpiPolicy.defaults(),
             EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
     h.feed(h.state("press", D + "06:00", RUNNING));
+    return h;
+  }
+
+  private static EngineHarness readingEverySecond() {
+    EngineHarness h = pressRunningFromSix();
     // One unit a second, read every second: the reading at 06:00:00 is the baseline (0).
     for (int s = 0; s < 600; s++) {
       LocalTime t = LocalTime.of(6, 0).plusSeconds(s);
@@ -59,13 +65,7 @@ class CompactionScenarioTest {
 
   @Test
   void readingsOutOfOrder_keepAsFewAsInOrder() {
-    EngineHarness h =
-        new EngineHarness(
-            BERLIN,
-            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
-            KpiPolicy.defaults(),
-            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
-    h.feed(h.state("press", D + "06:00", RUNNING));
+    EngineHarness h = pressRunningFromSix();
     // The same readings as above, but every tenth (at :05, :15, ...) comes 3 s late: after the
     // readings of the next 3 s, well within the lateness.
     List<Integer> late = new java.util.ArrayList<>();
@@ -92,13 +92,7 @@ class CompactionScenarioTest {
 
   @Test
   void idleReadings_pastTheLateness_keepOnlyWhatASilenceNeeds() {
-    EngineHarness h =
-        new EngineHarness(
-            BERLIN,
-            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
-            KpiPolicy.defaults(),
-            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
-    h.feed(h.state("press", D + "06:00", RUNNING));
+    EngineHarness h = pressRunningFromSix();
     for (int s = 0; s < 60; s++) {
       h.feed(h.count("press", D + LocalTime.of(6, 0).plusSeconds(s), s, s));
     }
@@ -126,13 +120,7 @@ class CompactionScenarioTest {
 
   @Test
   void heartbeatsEveryTenSeconds_pastTheLateness_keepTheLastOfEachMinute() {
-    EngineHarness h =
-        new EngineHarness(
-            BERLIN,
-            List.of(EngineFixtures.morningShift(LocalTime.of(9, 0))),
-            KpiPolicy.defaults(),
-            EngineHarness.station("press", IdealCycleTimes.of(Duration.ofSeconds(1))));
-    h.feed(h.state("press", D + "06:00", RUNNING));
+    EngineHarness h = pressRunningFromSix();
     for (int s = 0; s < 600; s += 10) {
       h.feed(h.heartbeat("press", D + LocalTime.of(6, 0).plusSeconds(s)));
     }
