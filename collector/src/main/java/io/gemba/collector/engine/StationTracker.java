@@ -51,8 +51,6 @@ final class StationTracker {
   final boolean configured;
   final boolean lineOutput;
 
-  private final StationTags tags;
-
   /** Makes the points of the station's minutes. */
   private final MinutePoints minutePoints;
 
@@ -154,7 +152,7 @@ final class StationTracker {
     this.lineOutput = lineOutput;
     this.slicer = slicer;
     this.ctx = ctx;
-    this.tags = tags(station);
+    StationTags tags = tags(station);
     this.minutePoints =
         new MinutePoints(
             lineOutput
