@@ -62,6 +62,17 @@ final class MinuteCount {
     this.good += good;
   }
 
+  /**
+   * A reading at {@code ts} that made nothing: the units counted in its minute so far count under
+   * the status it was read in, as if it had made them.
+   */
+  void restate(
+      long minuteMs, long ts, String order, String product, double idealMs, boolean startup) {
+    if (this.minuteMs == minuteMs) {
+      add(minuteMs, ts, order, product, idealMs, startup, 0, 0);
+    }
+  }
+
   /** The sums of the units counted, for a live view of the minute. */
   ProductionSums sums() {
     long startupScrap = startup ? total - good : 0;

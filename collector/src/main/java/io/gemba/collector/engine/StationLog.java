@@ -216,7 +216,9 @@ final class StationLog {
    * where it is the station's first. A reading counts what the counters did since the reading
    * before, and a backfilled reading inserted before it may show a reset: so a reading is left out
    * only where it reads what the reading kept before it and the reading after it read, in the same
-   * shift (an idle station), which counts nothing whatever comes between.
+   * shift (an idle station), which counts nothing whatever comes between, and unless it is the last
+   * reading of a minute with a reading kept before it: the units of a minute count under the status
+   * of its last reading ({@link MinuteCount}).
    */
   private boolean redundantCold(int position, LongFunction<Shift> shiftAt) {
     TelemetryEvent event = hot.get(position);
@@ -250,6 +252,11 @@ final class StationLog {
     }
     if (nextReading == hot.end() || !sameCounts(read, (CounterReading) hot.get(nextReading))) {
       return false;
+    }
+    long minuteStart = floorMinute(ts);
+    if (previous.envelope().ts().toEpochMilli() >= minuteStart
+        && hot.time(nextReading) >= minuteStart + MINUTE_MS) {
+      return false; // the last reading of a minute read before: its units count under its status
     }
     Shift shift = shiftAt.apply(ts);
     return Objects.equals(shift, shiftAt.apply(previous.envelope().ts().toEpochMilli()))

@@ -194,10 +194,13 @@ final class StationTimeline {
       core.counterResets++;
     }
     long made = counters.madeTotal();
+    double idealMs = idealMs(core.product);
     if (made == 0) {
+      // What the minute made so far counts under the status of its last reading, this one.
+      core.minuteCount.restate(
+          floorMinute(ts), ts, core.order, core.product, idealMs, ts < core.startupUntilMs);
       return;
     }
-    double idealMs = idealMs(core.product);
     if (output.firstApplication(reading)) {
       if (!Double.isNaN(idealMs) && made > (ts - previousMs) / idealMs + 1) {
         counterJumps++;

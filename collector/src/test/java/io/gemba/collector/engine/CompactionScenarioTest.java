@@ -104,14 +104,15 @@ class CompactionScenarioTest {
 
     // Within the lateness (06:04 on): each minute's first and last reading, 6 x 2 = 12. In the
     // cold log: the state, the readings at 06:00:00 (the baseline) and 06:00:59 (59, the last that
-    // counted), the stop at 06:01:00, and of the readings of 59 that follow only the one at
-    // 06:03:00, without which the station's messages would be 06:01:00 and 06:03:50, more than the
-    // silence timeout (2 min) apart. A reading that reads what the readings around it read counts
-    // nothing, whatever a backfill puts between them: 5.
+    // counted), the stop at 06:01:00, and of the readings of 59 that follow the one at 06:03:00,
+    // without which the station's messages would be 06:01:00 and 06:03:50, more than the silence
+    // timeout (2 min) apart, and the one at 06:03:50, the last of a minute with a reading kept
+    // before it (the status its units count under). A reading that reads what the readings around
+    // it read counts nothing, whatever a backfill puts between them: 6.
     EngineCheckpoint.StationState press =
         EngineCheckpoint.read(h.engine.checkpoint()).stations().get(0);
     assertThat(press.events()).hasSize(12);
-    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(5);
+    assertThat(press.cold().stream().mapToInt(ColdLog.Saved::count).sum()).isEqualTo(6);
     h.timeMovesOn(D + "06:20");
     assertThat(h.point("production", D + "06:00", "station", "press").get("total")).isEqualTo(59L);
     assertThat(h.point("losses", D + "06:02", "station", "press", "loss", "no_data"))
@@ -140,6 +141,38 @@ class CompactionScenarioTest {
         .containsEntry("run_s", 60.0);
     assertThat(h.point("losses", D + "06:02", "station", "press", "loss", "no_data"))
         .containsEntry("seconds", 0.0);
+  }
+
+  @Test
+  void orderBetweenTheReadingsOfAMinute_givesItsUnitsToTheLastReading_inOrderOrReplayed() {
+    for (boolean replayed : List.of(false, true)) {
+      EngineHarness h = pressRunningFromSix();
+      h.feed(
+          h.count("press", D + "06:00:00", 0, 0), // the baseline
+          h.count("press", D + "06:00:10", 10, 10),
+          h.count("press", D + "06:00:20", 20, 20), // the last that counts, not kept
+          h.orderStart("press", D + "06:00:40", "WO-1", "P1"),
+          h.count("press", D + "06:00:50", 20, 20)); // counts nothing
+      if (replayed) {
+        h.feed(h.heartbeat("press", D + "06:00:45")); // late: the minute is replayed
+      }
+      h.timeMovesOn(D + "06:20");
+
+      // The minute's last reading (06:00:50) is read under WO-1: the minute's 20 units are WO-1's,
+      // with its 20 s of the minute; the 40 s before the order have time and no units.
+      assertThat(h.point("oee", D + "06:00", "station", "press", "window", "1m", "order", "WO-1"))
+          .as(replayed ? "replayed" : "in order")
+          .containsEntry("total", 20L)
+          .containsEntry("planned_s", 20.0);
+      assertThat(
+              h.points("oee", "station", "press", "window", "1m").stream()
+                  .filter(p -> p.time().equals(h.at(D + "06:00")))
+                  .filter(p -> !p.tags().containsKey("order"))
+                  .map(p -> List.of(p.fields().get("total"), p.fields().get("planned_s")))
+                  .toList())
+          .as(replayed ? "replayed" : "in order")
+          .containsExactly(List.of(0L, 40.0));
+    }
   }
 
   @Test
