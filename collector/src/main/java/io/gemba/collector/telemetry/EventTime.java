@@ -70,7 +70,10 @@ final class EventTime {
       }
       return Instant.ofEpochMilli(ts.longValue());
     }
-    throw fields.wrongType(TS, "an RFC 3339 string or integer epoch milliseconds", ts);
+    throw fields
+        .notFinite(TS, ts)
+        .orElseGet(
+            () -> fields.wrongType(TS, "an RFC 3339 string or integer epoch milliseconds", ts));
   }
 
   /**

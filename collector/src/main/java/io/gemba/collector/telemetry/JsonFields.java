@@ -2,6 +2,7 @@ package io.gemba.collector.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Typed, validating access to the fields of one JSON object of a payload. Every accessor either
@@ -75,7 +76,7 @@ final class JsonFields {
       return null;
     }
     if (!value.isIntegralNumber()) {
-      throw wrongType(name, "an integer", value);
+      throw notFinite(name, value).orElseThrow(() -> wrongType(name, "an integer", value));
     }
     if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
       throw outOfRange(name, value.asText(), min, max);
@@ -105,14 +106,25 @@ final class JsonFields {
     if (!value.isNumber()) {
       throw wrongType(name, "a number", value);
     }
-    double number = value.doubleValue();
-    if (!Double.isFinite(number)) {
-      throw new Rejection(RejectReason.NON_FINITE, nameOf(name) + " is not finite: " + number);
+    Optional<Rejection> notFinite = notFinite(name, value);
+    if (notFinite.isPresent()) {
+      throw notFinite.get();
     }
+    double number = value.doubleValue();
     if (number < min || number > max) {
       throw outOfRange(name, Double.toString(number), min, max);
     }
     return number;
+  }
+
+  /** A {@code non_finite} reject if {@code value} is NaN or infinite, whatever the field's type. */
+  Optional<Rejection> notFinite(String name, JsonNode value) {
+    if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+      return Optional.of(
+          new Rejection(
+              RejectReason.NON_FINITE, nameOf(name) + " is not finite: " + value.doubleValue()));
+    }
+    return Optional.empty();
   }
 
   boolean optionalBoolean(String name, boolean absent) throws Rejection {
@@ -137,6 +149,9 @@ final class JsonFields {
     }
     if (!value.isTextual()) {
       throw wrongType(name, "a string", value);
+    }
+    if (value.textValue().isEmpty()) {
+      return null; // an empty text is absent
     }
     E constant = names.get(value.textValue());
     if (constant == null) {

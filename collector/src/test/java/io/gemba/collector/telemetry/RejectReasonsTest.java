@@ -147,6 +147,12 @@ class RejectReasonsTest {
             "{\"serial\":\"\",\"product\":\"P\",\"measurements\":{\"ocv_v\":1}}",
             RejectReason.MISSING_FIELD,
             "serial is required"),
+        reject(
+            CYCLE,
+            "{\"cycleMs\":1000,\"result\":\"\"}",
+            RejectReason.MISSING_FIELD,
+            "result is required"),
+        reject(STATE, "{\"state\":\"\"}", RejectReason.MISSING_FIELD, "state or code is required"),
         // wrong_type
         reject(
             COUNT,
@@ -211,6 +217,21 @@ class RejectReasonsTest {
             "{\"serial\":\"S\",\"product\":\"P\",\"measurements\":{\"t_c\":-Infinity}}",
             RejectReason.NON_FINITE,
             "measurements.t_c is not finite: -Infinity"),
+        reject(
+            COUNT,
+            "{\"total\":NaN,\"good\":1}",
+            RejectReason.NON_FINITE,
+            "total is not finite: NaN"),
+        reject(
+            COUNT,
+            "{\"total\":1,\"good\":1e999}",
+            RejectReason.NON_FINITE,
+            "good is not finite: Infinity"),
+        reject(
+            COUNT,
+            "{\"ts\":-Infinity,\"total\":1,\"good\":1}",
+            RejectReason.NON_FINITE,
+            "ts is not finite: -Infinity"),
         // out_of_range
         reject(
             COUNT,
