@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * <p>A variable that starts with {@code GEMBA_} and names no key is an error that names the
  * variable, so that a typo does not go unnoticed. Not counted as such: the secret variables ({@code
  * GEMBA_MQTT_PASSWORD}, {@code GEMBA_INFLUX_TOKEN}, {@code GEMBA_HTTP_TOKEN}, named like the keys
- * the file must not have) and {@value #SCRIPT_VARIABLE}, which Gemba's build scripts read.
+ * the file must not have), {@value #LOG_LEVEL_VARIABLE}, the level of the log (checked against the
+ * levels there are), and {@value #SCRIPT_VARIABLE}, which Gemba's build scripts read.
  *
  * <p>The loader asks for each key it reads, so a variable counts as known exactly when the key it
  * names is read. Values are never part of a problem's text here, only names.
@@ -44,6 +45,12 @@ final class EnvOverrides {
 
   /** Read by {@code scripts/test}, not by the agent. */
   static final String SCRIPT_VARIABLE = "GEMBA_SKIP_INSTALL";
+
+  /** The level of the agent's log, read by {@code logback.xml}; checked here. */
+  static final String LOG_LEVEL_VARIABLE = "GEMBA_LOG_LEVEL";
+
+  /** The levels {@value #LOG_LEVEL_VARIABLE} may name, in any case. */
+  static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   private final Map<String, String> variables = new TreeMap<>();
   private final Set<String> asked = new HashSet<>();
@@ -119,6 +126,13 @@ final class EnvOverrides {
     List<String> problems = new ArrayList<>();
     for (String name : variables.keySet()) {
       if (used.contains(name) || name.equals(SCRIPT_VARIABLE)) {
+        continue;
+      }
+      if (name.equals(LOG_LEVEL_VARIABLE)) {
+        String level = variables.get(name).strip().toUpperCase(Locale.ROOT);
+        if (!level.isEmpty() && !LOG_LEVELS.contains(level)) {
+          problems.add(name + ": must be one of " + String.join(", ", LOG_LEVELS) + " (any case)");
+        }
         continue;
       }
       String problem = name + ": names no configuration key";

@@ -94,7 +94,7 @@ public final class HttpApi extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     if (config.token().isPresent()) {
-      byte[] expected = ("Bearer " + config.token().reveal()).getBytes(StandardCharsets.UTF_8);
+      byte[] expected = config.token().reveal().getBytes(StandardCharsets.UTF_8);
       router.route("/metrics").handler(ctx -> requireToken(ctx, expected));
       router.route("/api/*").handler(ctx -> requireToken(ctx, expected));
     }
@@ -121,12 +121,14 @@ public final class HttpApi extends VerticleBase {
   }
 
   /**
-   * Lets the request on if its {@code Authorization} header is {@code Bearer} and the token,
-   * compared in constant time; else answers 401 with the challenge of RFC 6750.
+   * Lets the request on if its {@code Authorization} header is the {@code Bearer} scheme (in any
+   * case, RFC 7235) and the token, compared in constant time; else answers 401 with the challenge
+   * of RFC 6750.
    */
   private static void requireToken(RoutingContext ctx, byte[] expected) {
     String given = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected)) {
+    String token = given == null ? null : bearerToken(given);
+    if (token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), expected)) {
       ctx.next();
       return;
     }
@@ -139,6 +141,15 @@ public final class HttpApi extends VerticleBase {
         .setStatusCode(401)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("error", "a bearer token is required").encode());
+  }
+
+  /** The token of {@code Bearer TOKEN}, the scheme in any case, or null for another scheme. */
+  static String bearerToken(String authorization) {
+    int space = authorization.indexOf(' ');
+    if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer")) {
+      return null;
+    }
+    return authorization.substring(space + 1).strip();
   }
 
   /** The port the server listens on (useful when configured as 0). */

@@ -160,6 +160,20 @@ class EnvOverridesTest {
   }
 
   @Test
+  void load_logLevel_isKnown_inAnyCase_andChecked() throws Exception {
+    assertThat(load(MINIMAL, Map.of("GEMBA_LOG_LEVEL", "DEBUG"))).isNotNull();
+    assertThat(load(MINIMAL, Map.of("GEMBA_LOG_LEVEL", "warn"))).isNotNull();
+    assertThat(problems(MINIMAL, Map.of("GEMBA_LOG_LEVEL", "LOUD")))
+        .containsExactly(
+            "GEMBA_LOG_LEVEL: must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF (any case)");
+    // The variable checked here is the one the log's configuration reads.
+    try (var in = EnvOverrides.class.getResourceAsStream("/logback.xml")) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("<root level=\"${" + EnvOverrides.LOG_LEVEL_VARIABLE + ":-INFO}\">");
+    }
+  }
+
+  @Test
   void load_variableForAListElementTheFileLacks_isUnknown() {
     assertThat(problems(MINIMAL, Map.of("GEMBA_PLANT_SITES_1_ZONE", "Asia/Karachi")))
         .containsExactly(

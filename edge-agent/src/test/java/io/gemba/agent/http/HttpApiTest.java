@@ -43,6 +43,13 @@ class HttpApiTest {
       assertThat(get(port, path, "Basic " + TOKEN).statusCode()).as(path).isEqualTo(401);
 
       assertThat(get(port, path, "Bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
+      // The scheme in any case (RFC 7235), the token as it is.
+      assertThat(get(port, path, "bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
+      assertThat(get(port, path, "BEARER " + TOKEN).statusCode()).as(path).isEqualTo(200);
+      assertThat(get(port, path, "Bearer " + TOKEN.toUpperCase(java.util.Locale.ROOT)).statusCode())
+          .as(path)
+          .isEqualTo(401);
+      assertThat(get(port, path, "Bearer" + TOKEN).statusCode()).as(path).isEqualTo(401);
     }
     assertThat(get(port, "/health/live", null).statusCode()).isEqualTo(200);
     assertThat(get(port, "/health/ready", null).statusCode()).isEqualTo(200);
