@@ -99,7 +99,8 @@ final class Outputs {
 
   /**
    * {@code writer}: up while every writer takes points; {@code spool}: degraded once a spool has
-   * skipped damage, with what it skipped.
+   * skipped damage, with what it skipped; {@code database}: degraded while a spool's writes to
+   * InfluxDB fail, with for how long and why.
    */
   List<HttpApi.Readiness> readiness() {
     List<HttpApi.Readiness> checks = new ArrayList<>();
@@ -107,8 +108,18 @@ final class Outputs {
         HttpApi.Readiness.of("writer", () -> writers.stream().allMatch(PointWriter::writable)));
     if (!spools.isEmpty()) {
       checks.add(new HttpApi.Readiness("spool", this::spoolCheck));
+      checks.add(new HttpApi.Readiness("database", this::databaseCheck));
     }
     return checks;
+  }
+
+  /** Degraded while a spool's writes fail: the spool keeps the points, the agent goes on. */
+  private HttpApi.Check databaseCheck() {
+    List<String> failing =
+        spools.stream().map(SpoolWriter::writesFailing).flatMap(Optional::stream).toList();
+    return failing.isEmpty()
+        ? HttpApi.Check.of(true)
+        : new HttpApi.Check(HttpApi.Status.DEGRADED, Optional.of(String.join("; ", failing)));
   }
 
   private HttpApi.Check spoolCheck() {

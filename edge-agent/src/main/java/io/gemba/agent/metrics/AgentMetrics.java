@@ -43,6 +43,12 @@ public interface AgentMetrics {
   void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes);
 
   /**
+   * The sender of engine instance {@code group}'s spool: for how many seconds its writes have
+   * failed with none written since (0 while they succeed), read when the metrics are scraped.
+   */
+  void writesFailing(int group, java.util.function.DoubleSupplier seconds);
+
+  /**
    * Engine instance {@code group} kept a checkpoint of {@code bytes}: capturing its state took
    * {@code captureNanos} of its event loop, and writing it, {@code nanos} in all.
    */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code gemba.write.failures} (tag {@code reason}): failed write attempts
  *   <li>{@code gemba.spool.backlog.bytes}, {@code gemba.spool.full} (tag {@code group}): the bytes
  *       of an engine instance's spool not yet written, and 1 while they are at the bound
+ *   <li>{@code gemba.write.failing.seconds} (tag {@code group}): how long an engine instance's
+ *       spool has failed to write to InfluxDB, none written since; 0 while writes succeed
  *   <li>{@code gemba.spool.damaged.bytes} (tag {@code group}): bytes of an engine instance's spool
  *       its sender skipped as damaged
  *   <li>{@code gemba.mqtt.connected}: 1 while connected to the broker
@@ -177,6 +180,16 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     Gauge.builder("gemba.spool.full", backlogBytes, b -> b.getAsLong() >= maxBytes ? 1 : 0)
         .description("1 while the spool is at its bound and the engine instance takes no messages")
         .tags(tags)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  @Override
+  public void writesFailing(int group, DoubleSupplier seconds) {
+    Gauge.builder("gemba.write.failing", seconds, DoubleSupplier::getAsDouble)
+        .description("how long the spool's writes to InfluxDB have failed, none written since")
+        .baseUnit("seconds")
+        .tags(Tags.of("group", Integer.toString(group)))
         .strongReference(true)
         .register(registry);
   }

@@ -43,6 +43,9 @@ enum NoMetrics implements AgentMetrics {
   public void spool(int group, java.util.function.LongSupplier backlogBytes, long maxBytes) {}
 
   @Override
+  public void writesFailing(int group, java.util.function.DoubleSupplier seconds) {}
+
+  @Override
   public void checkpointed(int group, long captureNanos, long nanos, long bytes) {}
 
   @Override

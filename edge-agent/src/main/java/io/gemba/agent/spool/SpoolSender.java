@@ -5,8 +5,10 @@ import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.timing.Backoff;
 import io.gemba.agent.timing.Ticker;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,16 @@ public final class SpoolSender implements AutoCloseable {
 
   private volatile long position;
   private volatile boolean running = true;
+
+  /**
+   * Writes have failed since this {@link Ticker#nanos()}, with none written since; or NOT_FAILING.
+   */
+  private volatile long failingSinceNanos = NOT_FAILING;
+
+  /** Why the last write failed. */
+  private volatile String lastFailure = "";
+
+  private static final long NOT_FAILING = Long.MIN_VALUE;
   private boolean woken;
 
   /** Damage before this position has been reported; a batch read again does not report it twice. */
@@ -124,6 +136,27 @@ public final class SpoolSender implements AutoCloseable {
   }
 
   /**
+   * How long writes have failed, from the first failure with none written since; empty while they
+   * succeed.
+   */
+  public Optional<Duration> failingFor() {
+    long since = failingSinceNanos;
+    return since == NOT_FAILING
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(ticker.nanos() - since));
+  }
+
+  /** Where it writes to. */
+  public String target() {
+    return out.target();
+  }
+
+  /** Why the last write failed ({@code unreachable: Connection refused}); empty if none did. */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
+  /**
    * Says that the log has new committed records, or that the ticker moved: a wait for more ends,
    * and a backoff ends if its time is up. Any thread; never blocks.
    */
@@ -151,7 +184,12 @@ public final class SpoolSender implements AutoCloseable {
           handledAtPosition = 0;
           moveTo(batch.end());
           backoff.succeeded();
+          failingSinceNanos = NOT_FAILING;
         } else {
+          if (failingSinceNanos == NOT_FAILING) {
+            failingSinceNanos = start;
+          }
+          lastFailure = outcome.failure();
           // What this try wrote, and dead-lettered, stays done: the next starts after it.
           metrics.written(outcome.handled() - outcome.refused(), ticker.nanos() - start);
           handledAtPosition += outcome.handled();

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -177,6 +178,8 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
             .start();
     this.timerId = vertx.setPeriodic(TRIM_INTERVAL_MS, id -> trim());
     metrics.spool(options.group(), this::keptBytes, options.maxBytes());
+    metrics.writesFailing(
+        options.group(), () -> sender.failingFor().map(d -> d.toMillis() / 1000.0).orElse(0.0));
   }
 
   @Override
@@ -289,6 +292,25 @@ public final class SpoolWriter implements PointWriter, EngineJournal {
   private void damaged(SegmentLog.Damage damage, int linesKept) {
     metrics.spoolDamaged(options.group(), damage.bytes());
     damageSeen = damageSeen.and(damage, linesKept);
+  }
+
+  /**
+   * How long the spool's writes have failed and why, with what waits, for {@code /health/ready};
+   * empty while they succeed.
+   */
+  public Optional<String> writesFailing() {
+    return sender
+        .failingFor()
+        .map(
+            failing ->
+                String.format(
+                    Locale.ROOT,
+                    "%s: writes to %s failing for %d s (%s); %d bytes kept to send",
+                    dir,
+                    sender.target(),
+                    failing.toSeconds(),
+                    sender.lastFailure(),
+                    keptBytes()));
   }
 
   /**

@@ -73,10 +73,24 @@ class SpoolIT {
       // All 600 applied (and acknowledged) while the database is away: the spool holds them.
       await().atMost(Duration.ofSeconds(30)).until(() -> applied() == 600);
     }
+    // Still ready (the spool takes the points), but degraded, saying for how long and why.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> body("/health/ready").contains("\"database\":\"DEGRADED\""));
+    assertThat(status("/health/ready")).isEqualTo(200);
+    assertThat(body("/health/ready"))
+        .contains("\"status\":\"DEGRADED\"", "writes to ", " failing for ", "unreachable");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> spoolGauges("gemba.write.failing").stream().anyMatch(s -> s >= 1.0));
     victoria.restart();
 
     // Every state message changes its station's state: one machine_state point each.
     victoria.awaitFlushed(Duration.ofSeconds(60), () -> assertThat(samples()).isEqualTo(600));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> body("/health/ready").contains("\"database\":\"UP\""));
+    assertThat(spoolGauges("gemba.write.failing")).containsOnly(0.0);
   }
 
   @Test

@@ -69,8 +69,14 @@ class SpoolSenderIT {
     long before = sender.position();
     appendRuns(10, 10);
     sender.wakeUp();
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("gemba.write.failures") >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> sender.failingFor().isPresent());
+    assertThat(count("gemba.write.failures")).isGreaterThanOrEqualTo(1);
     assertThat(sender.position()).isEqualTo(before);
+    // Failing since the first failure, on the ticker; why, as the log says it.
+    assertThat(sender.failingFor()).hasValue(Duration.ZERO);
+    ticker.advance(Duration.ofMillis(500)); // within the first backoff (0.8 s at the least)
+    assertThat(sender.failingFor()).hasValue(Duration.ofMillis(500));
+    assertThat(sender.lastFailure()).startsWith("unreachable: ");
 
     victoria.restart();
     // The backoff (about 1 s after the first failure) has not passed on the ticker: no new try.
@@ -90,6 +96,7 @@ class SpoolSenderIT {
     }
     assertThat(count("gemba.points.written")).isEqualTo(1000);
     await().atMost(Duration.ofSeconds(10)).until(() -> sender.position() == spool.durableEnd());
+    assertThat(sender.failingFor()).as("written again").isEmpty();
   }
 
   @Test
