@@ -12,6 +12,8 @@ package io.gemba.collector.engine;
  * @param stations stations tracked
  * @param unconfiguredStations stations tracked that are not in the configuration
  * @param points points emitted, corrections included
+ * @param tooManyStations events refused because their station (or line) would have been one more
+ *     than the engine's bound on those the configuration does not name
  */
 public record EngineStats(
     long applied,
@@ -22,4 +24,5 @@ public record EngineStats(
     long corrections,
     int stations,
     int unconfiguredStations,
-    long points) {}
+    long points,
+    long tooManyStations) {}

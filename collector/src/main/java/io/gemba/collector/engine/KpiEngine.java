@@ -91,6 +91,21 @@ public final class KpiEngine {
   private long ignored;
   private int unconfigured;
 
+  /** The most stations not in the configuration this engine takes. */
+  private final int maxUnconfigured;
+
+  /** Events refused because their station would have been one unconfigured station too many. */
+  private long tooManyStations;
+
+  /** Of {@link #lineOrders}, those of lines the configuration does not name and no station has. */
+  private int unconfiguredLineOrders;
+
+  /** The topic of the last event refused so, or null. */
+  private Topic lastRefused;
+
+  /** The default of {@link #KpiEngine(PlantModel, PointSink, int)}'s bound. */
+  public static final int DEFAULT_MAX_UNCONFIGURED_STATIONS = 5_000;
+
   /**
    * An engine for a plant.
    *
@@ -98,8 +113,23 @@ public final class KpiEngine {
    * @param sink where the points go, in the order they are made
    */
   public KpiEngine(PlantModel model, PointSink sink) {
+    this(model, sink, DEFAULT_MAX_UNCONFIGURED_STATIONS);
+  }
+
+  /**
+   * An engine for a plant that takes at most {@code maxUnconfiguredStations} stations that the
+   * configuration does not name (and as many lines with a whole-line order and no station): the
+   * events of a further one are refused as {@link Outcome#TOO_MANY_STATIONS}, so that a gateway
+   * that makes up station ids cannot fill the heap. Configured stations are always taken.
+   */
+  public KpiEngine(PlantModel model, PointSink sink, int maxUnconfiguredStations) {
+    if (maxUnconfiguredStations < 0) {
+      throw new IllegalArgumentException(
+          "maxUnconfiguredStations must not be negative: " + maxUnconfiguredStations);
+    }
     this.model = Objects.requireNonNull(model, "model");
     this.ctx = new EngineContext(model.policy(), sink);
+    this.maxUnconfigured = maxUnconfiguredStations;
   }
 
   /**
@@ -205,8 +235,12 @@ public final class KpiEngine {
       outcome = lineOrder((OrderEvent) event);
     } else {
       StationTracker tracker = station(topic);
-      outcome = tracker.accept(event, ts, arrivalMs == NO_ARRIVAL ? ts : arrivalMs);
-      scheduleFlush(tracker);
+      if (tracker == null) {
+        outcome = refuse(topic);
+      } else {
+        outcome = tracker.accept(event, ts, arrivalMs == NO_ARRIVAL ? ts : arrivalMs);
+        scheduleFlush(tracker);
+      }
     }
     count(outcome);
     return outcome;
@@ -227,7 +261,18 @@ public final class KpiEngine {
       case LATE -> late++;
       case DUPLICATE -> duplicates++;
       case IGNORED -> ignored++;
+      case TOO_MANY_STATIONS -> tooManyStations++;
     }
+  }
+
+  private Outcome refuse(Topic topic) {
+    lastRefused = topic;
+    return Outcome.TOO_MANY_STATIONS;
+  }
+
+  /** Whether a new station or line that the configuration does not name would be one too many. */
+  private boolean atTheBound() {
+    return unconfigured + unconfiguredLineOrders >= maxUnconfigured;
   }
 
   /**
@@ -237,10 +282,21 @@ public final class KpiEngine {
   private Outcome lineOrder(OrderEvent order) {
     Topic topic = order.envelope().topic();
     LineKey key = new LineKey(topic.site(), topic.area(), topic.line());
+    boolean unknownLine =
+        !stationsByLine.containsKey(key) && model.line(key.site, key.area, key.line).isEmpty();
     if (order.event() == OrderEvent.Kind.START) {
+      if (unknownLine && !lineOrders.containsKey(key)) {
+        if (atTheBound()) {
+          return refuse(topic);
+        }
+        unconfiguredLineOrders++;
+      }
       lineOrders.put(key, order);
     } else if (lineOrders.containsKey(key) && lineOrders.get(key).order().equals(order.order())) {
       lineOrders.remove(key);
+      if (unknownLine) {
+        unconfiguredLineOrders--;
+      }
     }
     for (StationTracker tracker : stationsByLine.getOrDefault(key, List.of())) {
       long ts = order.envelope().ts().toEpochMilli();
@@ -295,12 +351,16 @@ public final class KpiEngine {
     stationsByIndex[index] = tracker;
   }
 
+  /** The station of {@code topic}, made if new; null if it would be one unconfigured too many. */
   private StationTracker station(Topic topic) {
     StationTracker known = known(topic);
     if (known != null) {
       return known;
     }
     StationTracker tracker = stationByKey(topic);
+    if (tracker == null) {
+      return null;
+    }
     if (byTopic.size() < MAX_TOPICS_CACHED) {
       byTopic.put(topic, tracker);
     }
@@ -312,8 +372,16 @@ public final class KpiEngine {
     StationKey key = new StationKey(topic.site(), topic.area(), topic.line(), topic.station());
     StationTracker tracker = stations.get(key);
     if (tracker == null) {
+      LineKey line = new LineKey(key.site, key.area, key.line);
+      if (atTheBound()
+          && !model.isConfigured(key.site, key.area, key.line, key.station)
+          && !(lineOrders.containsKey(line)
+              && !stationsByLine.containsKey(line)
+              && model.line(key.site, key.area, key.line).isEmpty())) {
+        return null; // one too many; the first station of a line with an order takes its place
+      }
       StationCore initial = new StationCore();
-      OrderEvent lineOrder = lineOrders.get(new LineKey(key.site, key.area, key.line));
+      OrderEvent lineOrder = lineOrders.get(line);
       if (lineOrder != null) {
         initial.order = lineOrder.order();
         initial.product = lineOrder.product();
@@ -342,9 +410,13 @@ public final class KpiEngine {
             initial,
             initialKeyMs);
     stations.put(key, tracker);
-    stationsByLine
-        .computeIfAbsent(new LineKey(key.site, key.area, key.line), k -> new ArrayList<>())
-        .add(tracker);
+    LineKey line = new LineKey(key.site, key.area, key.line);
+    if (!stationsByLine.containsKey(line)
+        && lineOrders.containsKey(line)
+        && model.line(key.site, key.area, key.line).isEmpty()) {
+      unconfiguredLineOrders--; // the line's order now counts with its station
+    }
+    stationsByLine.computeIfAbsent(line, k -> new ArrayList<>()).add(tracker);
     if (!configured) {
       unconfigured++;
     }
@@ -436,8 +508,17 @@ public final class KpiEngine {
    * @throws IllegalArgumentException if {@code checkpoint} is not a checkpoint this version reads
    */
   public static KpiEngine restore(PlantModel model, PointSink sink, byte[] checkpoint) {
+    return restore(model, sink, checkpoint, DEFAULT_MAX_UNCONFIGURED_STATIONS);
+  }
+
+  /**
+   * An engine restored from a {@link #checkpoint}, as {@link #restore(PlantModel, PointSink,
+   * byte[])}, with a bound on unconfigured stations (those it holds are all kept).
+   */
+  public static KpiEngine restore(
+      PlantModel model, PointSink sink, byte[] checkpoint, int maxUnconfiguredStations) {
     EngineCheckpoint.EngineState saved = EngineCheckpoint.read(checkpoint);
-    KpiEngine engine = new KpiEngine(model, sink);
+    KpiEngine engine = new KpiEngine(model, sink, maxUnconfiguredStations);
     TelemetryDecoder decoder =
         new TelemetryDecoder(
             new DecoderSettings(
@@ -475,6 +556,13 @@ public final class KpiEngine {
       tracker.restore(station, events, keptAside, engine.slicer(key.site));
       tracker.flush();
     }
+    engine.unconfiguredLineOrders = 0; // the stations made above counted from the orders
+    for (LineKey line : engine.lineOrders.keySet()) {
+      if (!engine.stationsByLine.containsKey(line)
+          && model.line(line.site, line.area, line.line).isEmpty()) {
+        engine.unconfiguredLineOrders++;
+      }
+    }
     return engine;
   }
 
@@ -505,7 +593,18 @@ public final class KpiEngine {
         ctx.corrections,
         stations.size(),
         unconfigured,
-        ctx.points);
+        ctx.points,
+        tooManyStations);
+  }
+
+  /** The bound on unconfigured stations this engine was made with. */
+  public int maxUnconfiguredStations() {
+    return maxUnconfigured;
+  }
+
+  /** The topic of the last event refused as {@link Outcome#TOO_MANY_STATIONS}, if any. */
+  public java.util.Optional<Topic> lastRefusedStation() {
+    return java.util.Optional.ofNullable(lastRefused);
   }
 
   /** Every station seen, in the order they first sent. */

@@ -15,5 +15,10 @@ public enum Outcome {
    * Of a channel this engine does not compute on (battery tests, parts, 5S audits, kaizens), or a
    * heartbeat without a station: nothing to do here.
    */
-  IGNORED
+  IGNORED,
+  /**
+   * Of a station (or a whole line) that the configuration does not name, new, while the engine
+   * already holds as many of those as its bound: refused and counted.
+   */
+  TOO_MANY_STATIONS
 }

@@ -33,7 +33,13 @@ public enum RejectReason {
   /** A state {@code code} is not in the station's state table. */
   UNKNOWN_STATE_CODE("unknown_state_code"),
   /** {@code ts} is a string that is not an RFC 3339 timestamp with offset. */
-  BAD_TIMESTAMP("bad_timestamp");
+  BAD_TIMESTAMP("bad_timestamp"),
+  /**
+   * A valid message of a new station (or line) that the configuration does not name, while the
+   * agent already holds as many of those as {@code engine.maxUnconfiguredStations}; found by the
+   * engine, not the decoder.
+   */
+  TOO_MANY_STATIONS("too_many_stations");
 
   private final String label;
 

@@ -406,7 +406,10 @@ class RejectReasonsTest {
   }
 
   @AfterAll
-  static void everyReasonHasACase() {
-    assertThat(SEEN).containsExactlyInAnyOrder(RejectReason.values());
+  static void everyReasonOfTheDecoderHasACase() {
+    // too_many_stations is the engine's (StationBoundScenarioTest), not the decoder's.
+    assertThat(SEEN)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(RejectReason.TOO_MANY_STATIONS)));
   }
 }

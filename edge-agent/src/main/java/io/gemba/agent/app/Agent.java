@@ -122,6 +122,20 @@ public final class Agent {
     List<HttpApi.Readiness> readiness = new ArrayList<>();
     readiness.add(HttpApi.Readiness.of("mqtt", ingest::connected));
     readiness.addAll(outputs.readiness());
+    readiness.add(
+        new HttpApi.Readiness(
+            "stations",
+            () -> {
+              List<String> refused =
+                  instances.stream()
+                      .map(EngineInstance::stationsRefused)
+                      .flatMap(java.util.Optional::stream)
+                      .toList();
+              return refused.isEmpty()
+                  ? HttpApi.Check.of(true)
+                  : new HttpApi.Check(
+                      HttpApi.Status.DEGRADED, java.util.Optional.of(String.join("; ", refused)));
+            }));
     HttpApi http =
         new HttpApi(
             config.http(),

@@ -64,6 +64,7 @@ public final class ConfigSummary {
         .value(Engine.TICK_INTERVAL, engine.tickInterval())
         .value(Engine.BATCH_WAIT, engine.batchWait())
         .value(Engine.SNAPSHOT_INTERVAL, engine.snapshotInterval())
+        .value(Engine.MAX_UNCONFIGURED_STATIONS, engine.maxUnconfiguredStations())
         .appendTo(lines);
     spool(config.spool(), lines);
     return String.join("\n", lines) + "\n";

@@ -15,9 +15,16 @@ import java.util.Optional;
  *     in one batch, 0 to 1 second, default 5 ms; 0 applies every message at once
  * @param snapshotInterval how often each instance refreshes what the HTTP API and the {@code
  *     gemba_line_*} gauges show, 100 ms to 1 hour, default 1 second
+ * @param maxUnconfiguredStations how many stations that the plant configuration does not name the
+ *     agent takes, shared equally among its instances, 0 to 1,000,000, default 5,000; messages of a
+ *     further one are rejected as {@code too_many_stations}
  */
 public record EngineConfig(
-    int instances, Duration tickInterval, Duration batchWait, Duration snapshotInterval) {
+    int instances,
+    Duration tickInterval,
+    Duration batchWait,
+    Duration snapshotInterval,
+    int maxUnconfiguredStations) {
 
   public static final int DEFAULT_INSTANCES = 0;
   public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofSeconds(1);
@@ -26,6 +33,8 @@ public record EngineConfig(
   public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
   private static final Duration MIN_SNAPSHOT_INTERVAL = Duration.ofMillis(100);
   private static final Duration MAX_SNAPSHOT_INTERVAL = Duration.ofHours(1);
+  public static final int DEFAULT_MAX_UNCONFIGURED_STATIONS = 5_000;
+  private static final int MAX_MAX_UNCONFIGURED_STATIONS = 1_000_000;
 
   /**
    * Builds the engine settings.
@@ -41,12 +50,18 @@ public record EngineConfig(
         .check("tickInterval", Checks.positive(tickInterval))
         .check("batchWait", checkBatchWait(batchWait))
         .check("snapshotInterval", checkSnapshotInterval(snapshotInterval))
+        .check("maxUnconfiguredStations", checkMaxUnconfiguredStations(maxUnconfiguredStations))
         .throwIfAny();
   }
 
-  /** These settings, with snapshots refreshed every second. */
+  /** These settings, with snapshots refreshed every second and the default station bound. */
   public EngineConfig(int instances, Duration tickInterval, Duration batchWait) {
-    this(instances, tickInterval, batchWait, DEFAULT_SNAPSHOT_INTERVAL);
+    this(
+        instances,
+        tickInterval,
+        batchWait,
+        DEFAULT_SNAPSHOT_INTERVAL,
+        DEFAULT_MAX_UNCONFIGURED_STATIONS);
   }
 
   /**
@@ -60,6 +75,18 @@ public record EngineConfig(
   /** The number of instances to start: {@link #instances()}, or the processors if it is 0. */
   public int effectiveInstances() {
     return instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Each instance's share of {@link #maxUnconfiguredStations}, rounded up, of {@code instances}
+   * instances.
+   */
+  public int maxUnconfiguredStationsPerInstance(int instances) {
+    return (int) ((maxUnconfiguredStations + (long) instances - 1) / instances);
+  }
+
+  static Optional<String> checkMaxUnconfiguredStations(long value) {
+    return Checks.between(value, 0, MAX_MAX_UNCONFIGURED_STATIONS);
   }
 
   static Optional<String> checkInstances(long instances) {

@@ -94,7 +94,17 @@ final class RuntimeKeys {
             EngineConfig.DEFAULT_SNAPSHOT_INTERVAL,
             "how often what the HTTP API and the `gemba_line_*` gauges show is refreshed");
 
-    static final Keys KEYS = Keys.of(INSTANCES, TICK_INTERVAL, BATCH_WAIT, SNAPSHOT_INTERVAL);
+    static final Key<Integer> MAX_UNCONFIGURED_STATIONS =
+        Key.withDefault(
+            "maxUnconfiguredStations",
+            Types.INTEGER.check(EngineConfig::checkMaxUnconfiguredStations, "0 to 1000000"),
+            EngineConfig.DEFAULT_MAX_UNCONFIGURED_STATIONS,
+            "how many stations that `plant` does not name the agent takes (shared equally among"
+                + " the engine instances); messages of one more are rejected as"
+                + " `too_many_stations`");
+
+    static final Keys KEYS =
+        Keys.of(INSTANCES, TICK_INTERVAL, BATCH_WAIT, SNAPSHOT_INTERVAL, MAX_UNCONFIGURED_STATIONS);
 
     private Engine() {}
   }

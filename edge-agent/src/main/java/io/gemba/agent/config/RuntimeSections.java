@@ -71,11 +71,16 @@ final class RuntimeSections {
     Optional<Duration> tickInterval = s.read(Engine.TICK_INTERVAL);
     Optional<Duration> batchWait = s.read(Engine.BATCH_WAIT);
     Optional<Duration> snapshotInterval = s.read(Engine.SNAPSHOT_INTERVAL);
+    Optional<Integer> maxUnconfigured = s.read(Engine.MAX_UNCONFIGURED_STATIONS);
     s.finish();
     return s.build(
         mark,
         () ->
             new EngineConfig(
-                instances.get(), tickInterval.get(), batchWait.get(), snapshotInterval.get()));
+                instances.get(),
+                tickInterval.get(),
+                batchWait.get(),
+                snapshotInterval.get(),
+                maxUnconfigured.get()));
   }
 }

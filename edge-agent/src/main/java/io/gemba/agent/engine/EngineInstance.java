@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +61,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   private final long tickIntervalMs;
   private final long snapshotIntervalMs;
   private final long batchWaitMs;
+  private final int maxUnconfiguredStations;
   private final Clock clock;
   private final Ticker ticker;
   private final Snapshots snapshots;
@@ -68,7 +70,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   private EngineRun run;
-  private LiveTally tally;
+  private volatile LiveTally tally;
   private long tickTimer;
   private long snapshotTimer;
 
@@ -102,6 +104,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     this.tickIntervalMs = config.tickInterval().toMillis();
     this.snapshotIntervalMs = config.snapshotInterval().toMillis();
     this.batchWaitMs = config.batchWait().toMillis();
+    this.maxUnconfiguredStations = config.maxUnconfiguredStationsPerInstance(router.instances());
     this.clock = clock;
     this.ticker = ticker;
     this.snapshots = new Snapshots(index, router, metrics);
@@ -115,11 +118,14 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   @Override
   public Future<?> start() {
     return vertx
-        .executeBlocking(() -> Recovery.recover(index, journal, model, decoderSettings))
+        .executeBlocking(
+            () -> Recovery.recover(index, journal, model, decoderSettings, maxUnconfiguredStations))
         .onSuccess(
             recovered -> {
               run = recovered;
-              tally = new LiveTally(index, metrics, ticker, run.engine().stats());
+              tally =
+                  new LiveTally(
+                      index, metrics, ticker, run.engine().stats(), maxUnconfiguredStations);
               tickTimer = vertx.setPeriodic(tickIntervalMs, id -> tick());
               snapshotTimer =
                   vertx.setPeriodic(snapshotIntervalMs, id -> snapshots.refresh(run.engine()));
@@ -183,6 +189,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     if (!taken.isEmpty()) {
       List<Point> points = run.apply(taken, tally);
       tally.outcomes(run.engine().stats());
+      tally.refusedStation(run.engine().lastRefusedStation());
       writer
           .write(taken, points)
           .onComplete(
@@ -212,10 +219,20 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     }
   }
 
+  /**
+   * Whether this instance has refused messages of new unconfigured stations since start, at its
+   * bound, with how many and the last; any thread.
+   */
+  public Optional<String> stationsRefused() {
+    LiveTally counted = tally;
+    return counted == null ? Optional.empty() : counted.stationsRefused();
+  }
+
   private void tick() {
     Instant now = clock.instant();
     List<Point> points = run.tick(now);
     tally.outcomes(run.engine().stats());
+    tally.refusedStation(run.engine().lastRefusedStation());
     writer
         .write(now, points)
         .onFailure(e -> log.error("[group: {}] a tick's points could not be kept", index, e));

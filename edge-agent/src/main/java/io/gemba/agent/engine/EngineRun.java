@@ -50,14 +50,19 @@ final class EngineRun {
   private final PlantModel model;
   private final TelemetryDecoder decoder;
   private final DuplicateFilter duplicates = new DuplicateFilter();
+  private final int maxUnconfiguredStations;
   private List<Point> points = new ArrayList<>();
   private KpiEngine engine;
 
-  /** A run over a new engine for {@code model}. */
-  EngineRun(PlantModel model, DecoderSettings decoderSettings) {
+  /**
+   * A run over a new engine for {@code model} that takes at most {@code maxUnconfiguredStations}
+   * stations the model does not name.
+   */
+  EngineRun(PlantModel model, DecoderSettings decoderSettings, int maxUnconfiguredStations) {
     this.model = model;
     this.decoder = new TelemetryDecoder(decoderSettings, DecodeCounters.NONE);
-    this.engine = new KpiEngine(model, this::made);
+    this.maxUnconfiguredStations = maxUnconfiguredStations;
+    this.engine = new KpiEngine(model, this::made, maxUnconfiguredStations);
   }
 
   private void made(Point point) {
@@ -70,7 +75,7 @@ final class EngineRun {
    * @throws IllegalArgumentException if {@code state} is not a checkpoint this engine can restore
    */
   void restore(byte[] state) {
-    engine = KpiEngine.restore(model, this::made, state);
+    engine = KpiEngine.restore(model, this::made, state, maxUnconfiguredStations);
     points.clear();
   }
 

@@ -6,7 +6,10 @@ import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.engine.EngineStats;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.Reject;
+import io.gemba.collector.telemetry.RejectReason;
+import io.gemba.collector.telemetry.Topic;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +26,32 @@ final class LiveTally implements EngineRun.Tally {
   private final int index;
   private final AgentMetrics metrics;
   private final Throttle rejectLog;
+  private final Throttle refusedLog;
+  private final int maxUnconfiguredStations;
   private EngineStats counted;
   private long rejectsNotLogged;
+  private long refusedNotLogged;
 
-  /** Counts for instance {@code index} from {@code start}, the engine's stats so far. */
-  LiveTally(int index, AgentMetrics metrics, Ticker ticker, EngineStats start) {
+  /** Events refused for the station bound since start, and the topic of the last; any thread. */
+  private volatile long refused;
+
+  private volatile String lastRefused = "";
+
+  /**
+   * Counts for instance {@code index} from {@code start}, the engine's stats so far; the engine
+   * takes up to {@code maxUnconfiguredStations} stations the configuration does not name.
+   */
+  LiveTally(
+      int index,
+      AgentMetrics metrics,
+      Ticker ticker,
+      EngineStats start,
+      int maxUnconfiguredStations) {
     this.index = index;
     this.metrics = metrics;
     this.rejectLog = new Throttle(ticker, REJECT_LOG_INTERVAL);
+    this.refusedLog = new Throttle(ticker, REJECT_LOG_INTERVAL);
+    this.maxUnconfiguredStations = maxUnconfiguredStations;
     this.counted = start;
   }
 
@@ -55,13 +76,60 @@ final class LiveTally implements EngineRun.Tally {
     }
   }
 
-  /** Counts the engine's outcomes since the last call, from its stats {@code now}. */
+  /**
+   * Counts the engine's outcomes since the last call, from its stats {@code now}: the events it
+   * refused at its station bound among the rejects ({@code too_many_stations}).
+   */
   void outcomes(EngineStats now) {
     metrics.engineOutcomes(
         now.applied() - counted.applied(),
         now.duplicates() - counted.duplicates(),
         now.late() - counted.late(),
         now.ignored() - counted.ignored());
+    long newlyRefused = now.tooManyStations() - counted.tooManyStations();
+    if (newlyRefused > 0) {
+      metrics.rejected(RejectReason.TOO_MANY_STATIONS, newlyRefused);
+      refused += newlyRefused;
+      refusedNotLogged += newlyRefused;
+    }
     counted = now;
+  }
+
+  /**
+   * Logs the refusals counted, at most one line per 10 s, naming the last station refused: the
+   * engine's {@code lastRefused}.
+   */
+  void refusedStation(Optional<Topic> last) {
+    if (refusedNotLogged == 0 || last.isEmpty()) {
+      return;
+    }
+    lastRefused = last.get().toString();
+    if (refusedLog.pass()) {
+      log.warn(
+          "[group: {}] at its bound of {} stations not in the configuration (engine"
+              + ".maxUnconfiguredStations): rejected {} messages of new ones as too_many_stations,"
+              + " the last on {}",
+          index,
+          maxUnconfiguredStations,
+          refusedNotLogged,
+          lastRefused);
+      refusedNotLogged = 0;
+    }
+  }
+
+  /** The refusals since start, for {@code /health/ready}; empty if none. */
+  Optional<String> stationsRefused() {
+    long count = refused;
+    return count == 0
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                java.util.Locale.ROOT,
+                "group %d: at its bound of %d stations not in the configuration, %d messages of new"
+                    + " ones rejected since start (too_many_stations), the last on %s",
+                index,
+                maxUnconfiguredStations,
+                count,
+                lastRefused));
   }
 }

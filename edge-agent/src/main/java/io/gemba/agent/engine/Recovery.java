@@ -32,9 +32,14 @@ final class Recovery implements EngineJournal.Replay {
    * On a thread that may block.
    */
   static EngineRun recover(
-      int index, EngineJournal journal, PlantModel model, DecoderSettings decoderSettings)
+      int index,
+      EngineJournal journal,
+      PlantModel model,
+      DecoderSettings decoderSettings,
+      int maxUnconfiguredStations)
       throws IOException {
-    Recovery recovery = new Recovery(index, new EngineRun(model, decoderSettings));
+    Recovery recovery =
+        new Recovery(index, new EngineRun(model, decoderSettings, maxUnconfiguredStations));
     journal.replay(recovery);
     return recovery.run;
   }

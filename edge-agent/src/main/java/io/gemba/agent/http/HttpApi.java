@@ -13,9 +13,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -107,9 +111,7 @@ public final class HttpApi extends VerticleBase {
                 ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape()));
-    router
-        .get("/api/v1/stations")
-        .handler(ctx -> array(ctx, stations.get(), SnapshotJson::station));
+    router.get("/api/v1/stations").handler(this::stations);
     router.get("/api/v1/lines").handler(ctx -> array(ctx, lines.get(), SnapshotJson::line));
     // HTTP/1.1 only: a client's upgrade to cleartext HTTP/2 (h2c, as Java's HttpClient asks by
     // default) broke large responses such as /metrics with frames the client could not read.
@@ -174,6 +176,93 @@ public final class HttpApi extends VerticleBase {
       body.put("details", details);
     }
     json(ctx, worst == Status.DOWN ? 503 : 200, body);
+  }
+
+  /** The most stations one page of {@code /api/v1/stations} holds, and the default. */
+  static final int MAX_PAGE = 10_000;
+
+  static final int DEFAULT_PAGE = 1_000;
+
+  /**
+   * {@code /api/v1/stations}, filtered by {@code site}, {@code area}, {@code line}, {@code station}
+   * and {@code configured}, a page of {@code limit} from {@code offset}: the total that match in
+   * {@code X-Total-Count}, the next page in a {@code Link} header (RFC 8288).
+   */
+  private void stations(RoutingContext ctx) {
+    Map<String, String> equal = new LinkedHashMap<>();
+    for (String name : List.of("site", "area", "line", "station")) {
+      String value = ctx.request().getParam(name);
+      if (value != null) {
+        equal.put(name, value);
+      }
+    }
+    String configured = ctx.request().getParam("configured");
+    if (configured != null && !configured.equals("true") && !configured.equals("false")) {
+      badRequest(ctx, "configured must be true or false");
+      return;
+    }
+    int limit;
+    int offset;
+    try {
+      limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+      offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    } catch (IllegalArgumentException e) {
+      badRequest(ctx, e.getMessage());
+      return;
+    }
+    List<StationSnapshot> matching = new ArrayList<>();
+    for (StationSnapshot s : stations.get()) {
+      if (matches(equal, "site", s.site())
+          && matches(equal, "area", s.area())
+          && matches(equal, "line", s.line())
+          && matches(equal, "station", s.station())
+          && (configured == null || Boolean.parseBoolean(configured) == s.configured())) {
+        matching.add(s);
+      }
+    }
+    int from = Math.min(offset, matching.size());
+    int to = (int) Math.min(matching.size(), (long) from + limit);
+    ctx.response().putHeader("X-Total-Count", Integer.toString(matching.size()));
+    if (to < matching.size()) {
+      StringBuilder next = new StringBuilder("</api/v1/stations?");
+      equal.forEach(
+          (name, value) ->
+              next.append(name)
+                  .append('=')
+                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                  .append('&'));
+      if (configured != null) {
+        next.append("configured=").append(configured).append('&');
+      }
+      next.append("limit=").append(limit).append("&offset=").append(to).append(">; rel=\"next\"");
+      ctx.response().putHeader("Link", next.toString());
+    }
+    array(ctx, matching.subList(from, to), SnapshotJson::station);
+  }
+
+  private static boolean matches(Map<String, String> equal, String name, String value) {
+    String wanted = equal.get(name);
+    return wanted == null || wanted.equals(value);
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int absent, int min, int max) {
+    String text = ctx.request().getParam(name);
+    if (text == null) {
+      return absent;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " must be an integer from " + min + " to " + max);
+  }
+
+  private static void badRequest(RoutingContext ctx, String error) {
+    json(ctx, 400, new JsonObject().put("error", error));
   }
 
   private static <T> void array(

@@ -21,6 +21,9 @@ public interface AgentMetrics {
   /** An event was rejected, with its reason. */
   void rejected(RejectReason reason);
 
+  /** {@code count} events were rejected, with {@code reason}. */
+  void rejected(RejectReason reason, long count);
+
   /** Events the engine applied, or found duplicate, late or had no use for. */
   void engineOutcomes(long applied, long duplicates, long late, long ignored);
 

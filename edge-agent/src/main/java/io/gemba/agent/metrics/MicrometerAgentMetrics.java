@@ -135,6 +135,11 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   }
 
   @Override
+  public void rejected(RejectReason reason, long count) {
+    rejected.get(reason).increment(count);
+  }
+
+  @Override
   public void engineOutcomes(long applied, long duplicates, long late, long ignored) {
     this.applied.increment(applied);
     this.duplicates.increment(duplicates);

@@ -19,6 +19,9 @@ enum NoMetrics implements AgentMetrics {
   public void rejected(RejectReason reason) {}
 
   @Override
+  public void rejected(RejectReason reason, long count) {}
+
+  @Override
   public void engineOutcomes(long applied, long duplicates, long late, long ignored) {}
 
   @Override

@@ -106,10 +106,11 @@ class ConfigSummaryTest {
               port   0 (any free port)
               token  not set
             engine:
-              instances         2
-              tickInterval      500ms
-              batchWait         5ms (default)
-              snapshotInterval  1s (default)
+              instances                2
+              tickInterval             500ms
+              batchWait                5ms (default)
+              snapshotInterval         1s (default)
+              maxUnconfiguredStations  5000 (default)
             spool: none, points wait in memory
             """);
   }
@@ -121,7 +122,7 @@ class ConfigSummaryTest {
     assertThat(ConfigSummary.describe(config))
         .contains("\ninflux: none (KPIs only on the HTTP API and /metrics)\n")
         .contains("\n  username           none\n  password           not set\n")
-        .contains("\nengine:\n  instances         0 (default; one per processor, ")
+        .contains("\nengine:\n  instances                0 (default; one per processor, ")
         .doesNotContain("tls.");
   }
 

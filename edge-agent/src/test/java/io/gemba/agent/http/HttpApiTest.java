@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gemba.agent.config.HttpConfig;
 import io.gemba.agent.config.Secret;
+import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -124,6 +125,82 @@ class HttpApiTest {
     HttpResponse<String> down = get(port, "/health/ready", null);
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(down.body()).startsWith("{\"status\":\"DOWN\",");
+  }
+
+  @Test
+  void stations_filteredAndPaged_withTheTotalAndTheNextPage(Vertx vertx) throws Exception {
+    // Lines pack-1 and pack-2 of site tlx, 5 stations each, the first 2 of each configured.
+    List<StationSnapshot> all = new java.util.ArrayList<>();
+    for (String line : List.of("pack-1", "pack-2")) {
+      for (int i = 0; i < 5; i++) {
+        all.add(station("tlx", line, "st-" + i, i < 2));
+      }
+    }
+    HttpApi api =
+        new HttpApi(
+            new HttpConfig("127.0.0.1", 0),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> all,
+            List::of,
+            List.of());
+    vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    int port = api.port();
+
+    HttpResponse<String> whole = get(port, "/api/v1/stations", null);
+    assertThat(whole.headers().firstValue("X-Total-Count")).hasValue("10");
+    assertThat(whole.headers().firstValue("Link")).isEmpty();
+    assertThat(new io.vertx.core.json.JsonArray(whole.body()).size()).isEqualTo(10);
+
+    // pack-2's unconfigured stations (st-2, st-3, st-4), two a page.
+    HttpResponse<String> first =
+        get(port, "/api/v1/stations?line=pack-2&configured=false&limit=2", null);
+    assertThat(first.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(stationIds(first)).containsExactly("st-2", "st-3");
+    assertThat(first.headers().firstValue("Link"))
+        .hasValue("</api/v1/stations?line=pack-2&configured=false&limit=2&offset=2>; rel=\"next\"");
+    HttpResponse<String> second =
+        get(port, "/api/v1/stations?line=pack-2&configured=false&limit=2&offset=2", null);
+    assertThat(stationIds(second)).containsExactly("st-4");
+    assertThat(second.headers().firstValue("Link")).isEmpty();
+    // Past the end: empty, with the total.
+    HttpResponse<String> past = get(port, "/api/v1/stations?offset=50", null);
+    assertThat(past.body()).isEqualTo("[]");
+    assertThat(past.headers().firstValue("X-Total-Count")).hasValue("10");
+
+    HttpResponse<String> bad = get(port, "/api/v1/stations?limit=0", null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("limit must be an integer from 1 to 10000");
+    assertThat(get(port, "/api/v1/stations?configured=yes", null).statusCode()).isEqualTo(400);
+  }
+
+  private static List<String> stationIds(HttpResponse<String> response) {
+    io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray(response.body());
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      ids.add(array.getJsonObject(i).getString("station"));
+    }
+    return ids;
+  }
+
+  private static StationSnapshot station(
+      String site, String line, String station, boolean configured) {
+    return new StationSnapshot(
+        site,
+        "battery",
+        line,
+        station,
+        configured,
+        false,
+        io.gemba.collector.telemetry.MachineState.RUNNING,
+        null,
+        java.time.Instant.parse("2026-11-26T06:00:00Z"),
+        null,
+        java.time.Instant.parse("2026-11-26T06:10:00Z"),
+        "2026-11-26/A",
+        null,
+        null,
+        null,
+        new io.gemba.collector.engine.DataQuality(0, 0, 0, 0, 0, 0, 0, false));
   }
 
   private static int start(Vertx vertx, HttpConfig config) throws Exception {
