@@ -14,6 +14,8 @@ package io.gemba.collector.engine;
  * @param points points emitted, corrections included
  * @param tooManyStations events refused because their station (or line) would have been one more
  *     than the engine's bound on those the configuration does not name
+ * @param forgottenStations stations the configuration does not name that were forgotten after a
+ *     silence longer than the backfill horizon
  */
 public record EngineStats(
     long applied,
@@ -25,4 +27,5 @@ public record EngineStats(
     int stations,
     int unconfiguredStations,
     long points,
-    long tooManyStations) {}
+    long tooManyStations,
+    long forgottenStations) {}

@@ -94,6 +94,9 @@ public final class KpiEngine {
   /** The most stations not in the configuration this engine takes. */
   private final int maxUnconfigured;
 
+  /** Stations forgotten after a silence longer than the backfill horizon; see {@link #tick}. */
+  private long forgottenStations;
+
   /** Events refused because their station would have been one unconfigured station too many. */
   private long tooManyStations;
 
@@ -218,10 +221,49 @@ public final class KpiEngine {
    */
   public void tick(Instant now) {
     long nowMs = now.toEpochMilli();
+    List<StationTracker> forgotten = new ArrayList<>(0);
     for (StationTracker tracker : stations.values()) {
       tracker.tick(nowMs);
       tracker.flush();
+      if (!tracker.configured && tracker.settledSilence(nowMs)) {
+        forgotten.add(tracker);
+      }
     }
+    if (!forgotten.isEmpty()) {
+      forget(forgotten);
+    }
+  }
+
+  /**
+   * Forgets stations the configuration does not name that have been silent for longer than the
+   * backfill horizon: their points are written and no late event could change them, and they no
+   * longer count against the bound. One that speaks again starts anew, as a new station.
+   */
+  private void forget(List<StationTracker> forgotten) {
+    java.util.Set<StationTracker> gone =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    gone.addAll(forgotten);
+    stations.values().removeIf(gone::contains);
+    byTopic.values().removeIf(gone::contains);
+    for (int i = 0; i < stationsByIndex.length; i++) {
+      if (stationsByIndex[i] != null && gone.contains(stationsByIndex[i])) {
+        stationsByIndex[i] = null;
+        topicsByIndex[i] = null;
+      }
+    }
+    for (StationTracker tracker : forgotten) {
+      LineKey line = new LineKey(tracker.site, tracker.area, tracker.line);
+      List<StationTracker> ofLine = stationsByLine.get(line);
+      ofLine.remove(tracker);
+      if (ofLine.isEmpty()) {
+        stationsByLine.remove(line);
+        if (lineOrders.containsKey(line) && model.line(line.site, line.area, line.line).isEmpty()) {
+          unconfiguredLineOrders++; // the line's order counts on its own again
+        }
+      }
+    }
+    unconfigured -= forgotten.size();
+    forgottenStations += forgotten.size();
   }
 
   private Outcome route(TelemetryEvent event, long arrivalMs) {
@@ -594,7 +636,8 @@ public final class KpiEngine {
         stations.size(),
         unconfigured,
         ctx.points,
-        tooManyStations);
+        tooManyStations,
+        forgottenStations);
   }
 
   /** The bound on unconfigured stations this engine was made with. */

@@ -640,6 +640,18 @@ final class StationTracker {
     return silentFromMs != NONE;
   }
 
+  /**
+   * Whether the station can be forgotten at {@code nowMs}: silent, by the wall clock, for longer
+   * than the backfill horizon (no event it still had would change a point), with nothing kept aside
+   * for a rebuild and nothing left to emit.
+   */
+  boolean settledSilence(long nowMs) {
+    return isSilent()
+        && nowMs - lastArrivalMs > Math.max(ctx.backfillHorizonMs, ctx.silenceMs)
+        && !log.hasKeptAside()
+        && !flushPending;
+  }
+
   /** The state the station is in as far as is known: {@code OFFLINE} while it is silent. */
   MachineState knownState() {
     return isSilent()

@@ -38,12 +38,13 @@ class StationBoundScenarioTest {
   private final List<Point> points = new ArrayList<>();
 
   private StateChange running(String line, String station, int second) {
+    return running(line, station, SIX.plusSeconds(second));
+  }
+
+  private StateChange running(String line, String station, Instant at) {
     Topic topic = new Topic(EngineHarness.SITE, EngineHarness.AREA, line, station, Channel.STATE);
     return new StateChange(
-        new Envelope(topic, SIX.plusSeconds(second), false, Envelope.NO_SEQ),
-        MachineState.RUNNING,
-        null,
-        null);
+        new Envelope(topic, at, false, Envelope.NO_SEQ), MachineState.RUNNING, null, null);
   }
 
   @Test
@@ -104,6 +105,36 @@ class StationBoundScenarioTest {
         .isEqualTo(Outcome.APPLIED);
     assertThat(restored.accept(running(EngineHarness.LINE, "junk-15", 31)))
         .isEqualTo(Outcome.TOO_MANY_STATIONS);
+  }
+
+  @Test
+  void madeUpStationsSilentLongerThanTheHorizon_areForgotten_andFreeTheirPlaces() {
+    KpiEngine engine = new KpiEngine(plant.model, points::add, 2);
+    engine.accept(running(EngineHarness.LINE, "junk-1", 0));
+    engine.accept(running(EngineHarness.LINE, "junk-2", 0));
+    engine.accept(running(EngineHarness.LINE, "press", 0));
+    assertThat(engine.accept(running(EngineHarness.LINE, "junk-3", 1)))
+        .isEqualTo(Outcome.TOO_MANY_STATIONS);
+
+    // Silent for 23 h by the wall clock: within the backfill horizon (1 d), all kept.
+    engine.tick(SIX.plus(Duration.ofHours(23)));
+    assertThat(engine.stats().stations()).isEqualTo(3);
+    // Silent for a day and a second: the two made-up stations are forgotten, the configured one
+    // is not, and a new made-up station takes a free place.
+    engine.tick(SIX.plus(Duration.ofDays(1)).plusSeconds(2));
+    assertThat(engine.stats().stations()).isEqualTo(1);
+    assertThat(engine.stats().unconfiguredStations()).isZero();
+    assertThat(engine.stats().forgottenStations()).isEqualTo(2);
+    Instant later = SIX.plus(Duration.ofDays(1)).plusSeconds(3);
+    assertThat(engine.accept(running(EngineHarness.LINE, "junk-3", later)))
+        .isEqualTo(Outcome.APPLIED);
+    assertThat(engine.stations())
+        .extracting(StationSnapshot::station)
+        .containsExactly("press", "junk-3");
+    // One that speaks again starts anew, as a new station.
+    assertThat(engine.accept(running(EngineHarness.LINE, "junk-1", later.plusSeconds(1))))
+        .isEqualTo(Outcome.APPLIED);
+    assertThat(engine.stats().unconfiguredStations()).isEqualTo(2);
   }
 
   private static OrderEvent lineOrder(String line) {

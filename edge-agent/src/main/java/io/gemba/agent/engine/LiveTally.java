@@ -86,6 +86,15 @@ final class LiveTally implements EngineRun.Tally {
         now.duplicates() - counted.duplicates(),
         now.late() - counted.late(),
         now.ignored() - counted.ignored());
+    long forgotten = now.forgottenStations() - counted.forgottenStations();
+    if (forgotten > 0) {
+      log.info(
+          "[group: {}] forgot {} stations not in the configuration, silent for longer than the"
+              + " backfill horizon; {} such stations held",
+          index,
+          forgotten,
+          now.unconfiguredStations());
+    }
     long newlyRefused = now.tooManyStations() - counted.tooManyStations();
     if (newlyRefused > 0) {
       metrics.rejected(RejectReason.TOO_MANY_STATIONS, newlyRefused);
