@@ -114,6 +114,7 @@ public final class Agent {
               config.decoder(),
               outputs.of(i),
               ingest,
+              ingest,
               metrics,
               config.engine(),
               clock,

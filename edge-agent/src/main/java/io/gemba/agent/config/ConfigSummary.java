@@ -165,7 +165,8 @@ public final class ConfigSummary {
             .value(Mqtt.CONNECT_TIMEOUT, m.connectTimeout())
             .value(Mqtt.KEEP_ALIVE, m.keepAlive())
             .value(Mqtt.RECONNECT_MIN_DELAY, m.reconnectMinDelay())
-            .value(Mqtt.RECONNECT_MAX_DELAY, m.reconnectMaxDelay());
+            .value(Mqtt.RECONNECT_MAX_DELAY, m.reconnectMaxDelay())
+            .value(Mqtt.DEAD_LETTERS, m.deadLetters());
     if (m.isTls()) {
       keys.in(Mqtt.TLS)
           .optional(Tls.CA_FILE, m.tls().caFile())

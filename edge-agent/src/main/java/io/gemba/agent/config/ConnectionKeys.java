@@ -78,6 +78,14 @@ final class ConnectionKeys {
             Types.POSITIVE_DURATION.described("duration, at least `reconnectMinDelay`"),
             MqttConfig.DEFAULT_RECONNECT_MAX_DELAY,
             "longest wait between attempts");
+    static final Key<Boolean> DEAD_LETTERS =
+        Key.withDefault(
+            "deadLetters",
+            Types.BOOLEAN,
+            false,
+            "republish each rejected message, unchanged, to `gemba/v1/_dlq/{reason}` (at most 100"
+                + " a second, QoS 0, with the original topic and the reject's detail as MQTT 5 user"
+                + " properties)");
     static final Nested TLS = Nested.mapping("tls", Tls.KEYS);
 
     static final Keys KEYS =
@@ -93,6 +101,7 @@ final class ConnectionKeys {
             KEEP_ALIVE,
             RECONNECT_MIN_DELAY,
             RECONNECT_MAX_DELAY,
+            DEAD_LETTERS,
             TLS);
 
     private Mqtt() {}

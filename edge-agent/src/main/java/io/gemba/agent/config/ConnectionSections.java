@@ -31,6 +31,7 @@ final class ConnectionSections {
     Optional<Duration> reconnectMaxDelay = s.read(Mqtt.RECONNECT_MAX_DELAY);
     Optional<String> username = s.read(Mqtt.USERNAME);
     Optional<Secret> password = s.read(Mqtt.PASSWORD);
+    Optional<Boolean> deadLetters = s.read(Mqtt.DEAD_LETTERS);
     Optional<MqttTls> tls = tls(s.section(Mqtt.TLS));
     s.finish();
     return s.build(
@@ -48,7 +49,8 @@ final class ConnectionSections {
                 reconnectMaxDelay.get(),
                 username,
                 password.get(),
-                tls.get()),
+                tls.get(),
+                deadLetters.get()),
         Mqtt.PASSWORD);
   }
 

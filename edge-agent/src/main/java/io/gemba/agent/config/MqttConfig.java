@@ -30,6 +30,8 @@ import java.util.Set;
  * @param password the password, or {@link Secret#none()}
  * @param tls the CA and client certificate of an {@code ssl://} server; {@link MqttTls#none()} for
  *     a {@code tcp://} one
+ * @param deadLetters whether rejected messages are republished, unchanged, to {@code
+ *     gemba/v1/_dlq/{reason}} (at most 100 a second, QoS 0), for a look at what a gateway sends
  */
 public record MqttConfig(
     URI server,
@@ -43,7 +45,8 @@ public record MqttConfig(
     Duration reconnectMaxDelay,
     Optional<String> username,
     Secret password,
-    MqttTls tls) {
+    MqttTls tls,
+    boolean deadLetters) {
 
   /** Every channel of the telemetry contract v1. */
   public static final List<String> DEFAULT_TOPICS = List.of("gemba/v1/#");
@@ -93,6 +96,44 @@ public record MqttConfig(
         .check("tls", checkTls(server, tls))
         .throwIfAny();
   }
+
+  /** These settings, without the dead-letter topic. */
+  public MqttConfig(
+      URI server,
+      String clientId,
+      List<String> topics,
+      Duration sessionExpiry,
+      int receiveMaximum,
+      Duration connectTimeout,
+      Duration keepAlive,
+      Duration reconnectMinDelay,
+      Duration reconnectMaxDelay,
+      Optional<String> username,
+      Secret password,
+      MqttTls tls) {
+    this(
+        server,
+        clientId,
+        topics,
+        sessionExpiry,
+        receiveMaximum,
+        connectTimeout,
+        keepAlive,
+        reconnectMinDelay,
+        reconnectMaxDelay,
+        username,
+        password,
+        tls,
+        false);
+  }
+
+  /** The topic rejected messages are republished to when {@link #deadLetters} is on. */
+  public static String deadLetterTopic(String reason) {
+    return DEAD_LETTER_PREFIX + reason;
+  }
+
+  /** Where the dead-letter topics start; the agent takes no telemetry from under it. */
+  public static final String DEAD_LETTER_PREFIX = "gemba/v1/_dlq/";
 
   /** Settings with every default, no user name and no password. */
   public static MqttConfig of(URI server, String clientId) {

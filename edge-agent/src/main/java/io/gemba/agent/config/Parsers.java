@@ -190,6 +190,17 @@ final class Parsers {
     };
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  static Parser<Boolean> bool() {
+    return text -> {
+      String word = text.trim().toLowerCase(Locale.ROOT);
+      if (word.equals("true") || word.equals("false")) {
+        return word.equals("true");
+      }
+      throw new IllegalArgumentException("must be true or false, was " + quote(text));
+    };
+  }
+
   static Parser<MicroStopPolicy> microStopPolicy() {
     return text ->
         MicroStopPolicy.fromWireName(text.trim().toLowerCase(Locale.ROOT))

@@ -29,6 +29,7 @@ final class Types {
           "text, 1 to " + Parsers.LABEL_LENGTH + " printable characters",
           Parsers.label(Parsers.LABEL_LENGTH));
   static final Type<Integer> INTEGER = Type.scalar("integer", Parsers.int32());
+  static final Type<Boolean> BOOLEAN = Type.scalar("`true` or `false`", Parsers.bool());
   static final Type<Duration> DURATION =
       Type.scalar("duration", Parsers.duration(), Durations::format);
   static final Type<Duration> POSITIVE_DURATION = DURATION.check(Checks::positive, "positive");

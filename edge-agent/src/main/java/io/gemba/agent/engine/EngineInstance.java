@@ -2,6 +2,7 @@ package io.gemba.agent.engine;
 
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.ingest.Acknowledger;
+import io.gemba.agent.ingest.DeadLetterTopic;
 import io.gemba.agent.ingest.Delivery;
 import io.gemba.agent.lines.Inbox;
 import io.gemba.agent.lines.LineRouter;
@@ -62,6 +63,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   private final long snapshotIntervalMs;
   private final long batchWaitMs;
   private final int maxUnconfiguredStations;
+  private final DeadLetterTopic deadLetters;
   private final Clock clock;
   private final Ticker ticker;
   private final Snapshots snapshots;
@@ -79,6 +81,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
    *
    * @param output where its points and checkpoints go
    * @param acknowledger acknowledges a message once the writer has kept its points
+   * @param deadLetters where rejected messages are republished, if anywhere
    * @param config the tick interval, the batch wait and the snapshot interval
    * @param clock the wall clock of ticks
    * @param ticker measures latencies and paces the reject log
@@ -90,6 +93,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
       DecoderSettings decoderSettings,
       EngineOutput output,
       Acknowledger acknowledger,
+      DeadLetterTopic deadLetters,
       AgentMetrics metrics,
       EngineConfig config,
       Clock clock,
@@ -100,6 +104,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     this.writer = output.writer();
     this.journal = output.journal();
     this.acknowledger = acknowledger;
+    this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.tickIntervalMs = config.tickInterval().toMillis();
     this.snapshotIntervalMs = config.snapshotInterval().toMillis();
@@ -125,7 +130,12 @@ public final class EngineInstance extends VerticleBase implements Inbox {
               run = recovered;
               tally =
                   new LiveTally(
-                      index, metrics, ticker, run.engine().stats(), maxUnconfiguredStations);
+                      index,
+                      metrics,
+                      ticker,
+                      run.engine().stats(),
+                      maxUnconfiguredStations,
+                      deadLetters);
               tickTimer = vertx.setPeriodic(tickIntervalMs, id -> tick());
               snapshotTimer =
                   vertx.setPeriodic(snapshotIntervalMs, id -> snapshots.refresh(run.engine()));

@@ -37,14 +37,14 @@ final class EngineRun {
           public void decoded(Channel channel, boolean tsMissing) {}
 
           @Override
-          public void rejected(Reject reject) {}
+          public void rejected(Reject reject, Message message) {}
         };
 
     /** An event (a message or an element of a batch) was decoded, on {@code channel}. */
     void decoded(Channel channel, boolean tsMissing);
 
-    /** A message or element breaks the contract. */
-    void rejected(Reject reject);
+    /** A message, or an element of {@code message} (a batch), breaks the contract. */
+    void rejected(Reject reject, Message message);
   }
 
   private final PlantModel model;
@@ -92,7 +92,7 @@ final class EngineRun {
           tally.decoded(event.channel(), event.envelope().tsMissing());
           (duplicates.isDuplicate(event) ? redelivered : events).add(event);
         } else {
-          tally.rejected((Reject) decoded);
+          tally.rejected((Reject) decoded, message);
         }
       }
     }

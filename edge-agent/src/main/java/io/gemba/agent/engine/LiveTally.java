@@ -1,5 +1,7 @@
 package io.gemba.agent.engine;
 
+import io.gemba.agent.ingest.DeadLetterTopic;
+import io.gemba.agent.ingest.Message;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.timing.Throttle;
 import io.gemba.agent.timing.Ticker;
@@ -37,6 +39,11 @@ final class LiveTally implements EngineRun.Tally {
 
   private volatile String lastRefused = "";
 
+  private final DeadLetterTopic deadLetters;
+
+  /** The message last handed to {@link #deadLetters}: a batch goes once, not once per element. */
+  private Message lastDeadLetter;
+
   /**
    * Counts for instance {@code index} from {@code start}, the engine's stats so far; the engine
    * takes up to {@code maxUnconfiguredStations} stations the configuration does not name.
@@ -46,7 +53,9 @@ final class LiveTally implements EngineRun.Tally {
       AgentMetrics metrics,
       Ticker ticker,
       EngineStats start,
-      int maxUnconfiguredStations) {
+      int maxUnconfiguredStations,
+      DeadLetterTopic deadLetters) {
+    this.deadLetters = deadLetters;
     this.index = index;
     this.metrics = metrics;
     this.rejectLog = new Throttle(ticker, REJECT_LOG_INTERVAL);
@@ -60,10 +69,17 @@ final class LiveTally implements EngineRun.Tally {
     metrics.decoded(channel, tsMissing);
   }
 
-  /** Counts a reject, and logs it: at most one line per 10 s, of the ticker, not event time. */
+  /**
+   * Counts a reject, and logs it: at most one line per 10 s, of the ticker, not event time; hands
+   * its message to the dead-letter topic, once per message.
+   */
   @Override
-  public void rejected(Reject reject) {
+  public void rejected(Reject reject, Message message) {
     metrics.rejected(reject.reason());
+    if (message != lastDeadLetter) {
+      lastDeadLetter = message;
+      deadLetters.republish(message, reject);
+    }
     if (rejectLog.pass()) {
       log.warn(
           "[group: {}] rejected {} (and {} more since the last line)",

@@ -5,6 +5,7 @@ import io.gemba.agent.config.MqttTls;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.timing.Backoff;
 import io.gemba.agent.timing.Ticker;
+import io.gemba.collector.telemetry.Reject;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,6 +13,8 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -32,6 +35,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +62,12 @@ import org.slf4j.LoggerFactory;
  *       throws.
  * </ul>
  */
-public final class MqttIngest implements MqttCallback, Acknowledger {
+public final class MqttIngest implements MqttCallback, Acknowledger, DeadLetterTopic {
 
   private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
+
+  /** The most rejected messages republished a second, with {@code mqtt.deadLetters}. */
+  static final int DEAD_LETTERS_PER_SECOND = 100;
 
   /** CONNACK reason codes of MQTT 5 (3.2.2.2). */
   private static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
@@ -74,6 +81,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
   private final Ticker ticker;
   private final Backoff backoff;
   private final MqttAsyncClient client;
+  private final DeadLetterBudget deadLetterBudget;
 
   /** TLS sockets for {@code ssl://}, plain ones with buffered input for {@code tcp://}. */
   private final SocketFactory sockets;
@@ -100,6 +108,7 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     this.clock = clock;
     this.ticker = ticker;
     this.backoff = new Backoff(config.reconnectMinDelay(), config.reconnectMaxDelay());
+    this.deadLetterBudget = new DeadLetterBudget(ticker, DEAD_LETTERS_PER_SECOND);
     try {
       this.client =
           new MqttAsyncClient(
@@ -273,6 +282,17 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
+    if (topic.startsWith(MqttConfig.DEAD_LETTER_PREFIX)) {
+      // Dead letters (this agent's or another's) are not telemetry: taken and dropped.
+      if (message.getQos() > 0) {
+        try {
+          client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException | RuntimeException e) {
+          log.debug("[mqtt: {}] could not acknowledge a dead letter", config.server(), e);
+        }
+      }
+      return;
+    }
     try {
       byte[] payload = message.getPayload();
       handOff.accept(
@@ -287,6 +307,41 @@ public final class MqttIngest implements MqttCallback, Acknowledger {
     } catch (RuntimeException e) {
       // An exception here would close the client; the message stays unacknowledged.
       log.error("[mqtt: {}] could not hand on a message of {}", config.server(), topic, e);
+    }
+  }
+
+  /**
+   * Republishes a rejected message, unchanged, at QoS 0 to {@code gemba/v1/_dlq/{reason}}, with the
+   * original topic, the reason, the detail and the batch element as MQTT 5 user properties; at most
+   * {@value #DEAD_LETTERS_PER_SECOND} a second. Does nothing unless {@code mqtt.deadLetters}; one
+   * beyond the bound or while disconnected is dropped; both are counted.
+   */
+  @Override
+  public void republish(Message message, Reject reject) {
+    if (!config.deadLetters()) {
+      return;
+    }
+    if (!client.isConnected() || !deadLetterBudget.take()) {
+      metrics.deadLetter(false);
+      return;
+    }
+    MqttMessage letter = new MqttMessage(message.payload());
+    letter.setQos(0);
+    MqttProperties properties = new MqttProperties();
+    List<UserProperty> user = new ArrayList<>(4);
+    user.add(new UserProperty("topic", message.topic()));
+    user.add(new UserProperty("reason", reject.reason().label()));
+    user.add(new UserProperty("detail", reject.detail()));
+    if (reject.element() != Reject.WHOLE_MESSAGE) {
+      user.add(new UserProperty("element", Integer.toString(reject.element())));
+    }
+    properties.setUserProperties(user);
+    letter.setProperties(properties);
+    try {
+      client.publish(MqttConfig.deadLetterTopic(reject.reason().label()), letter);
+      metrics.deadLetter(true);
+    } catch (MqttException | RuntimeException e) {
+      metrics.deadLetter(false);
     }
   }
 

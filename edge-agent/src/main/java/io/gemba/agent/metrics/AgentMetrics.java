@@ -21,6 +21,9 @@ public interface AgentMetrics {
   /** An event was rejected, with its reason. */
   void rejected(RejectReason reason);
 
+  /** A rejected message was republished to the dead-letter topic, or dropped at its bound. */
+  void deadLetter(boolean published);
+
   /** {@code count} events were rejected, with {@code reason}. */
   void rejected(RejectReason reason, long count);
 

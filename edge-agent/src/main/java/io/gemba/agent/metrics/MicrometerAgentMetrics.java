@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
  *   <li>{@code gemba.events.decoded} (tags {@code channel}, {@code ts_missing}): events decoded
  *   <li>{@code gemba.events.rejected} (tag {@code reason}): events rejected, by the contract's
  *       reason labels
+ *   <li>{@code gemba.dead.letters} (tag {@code outcome}: published, dropped): rejected messages
+ *       republished to {@code gemba/v1/_dlq/{reason}}, or dropped at the bound or while away
  *   <li>{@code gemba.engine.events} (tag {@code outcome}: applied, duplicate, late, ignored)
  *   <li>{@code gemba.processing.latency}: from a message's arrival to its acknowledgement
  *   <li>{@code gemba.points.written}, {@code gemba.write.latency}: points written and the time a
@@ -137,6 +139,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void rejected(RejectReason reason, long count) {
     rejected.get(reason).increment(count);
+  }
+
+  @Override
+  public void deadLetter(boolean published) {
+    registry
+        .counter("gemba.dead.letters", "outcome", published ? "published" : "dropped")
+        .increment();
   }
 
   @Override

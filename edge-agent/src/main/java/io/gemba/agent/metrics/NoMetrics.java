@@ -22,6 +22,9 @@ enum NoMetrics implements AgentMetrics {
   public void rejected(RejectReason reason, long count) {}
 
   @Override
+  public void deadLetter(boolean published) {}
+
+  @Override
   public void engineOutcomes(long applied, long duplicates, long late, long ignored) {}
 
   @Override

@@ -89,6 +89,7 @@ class ConfigSummaryTest {
               keepAlive          30s (default)
               reconnectMinDelay  1s (default)
               reconnectMaxDelay  1m (default)
+              deadLetters        false (default)
               tls.caFile         the JVM's trust store
               tls.certFile       none
               tls.keyFile        none

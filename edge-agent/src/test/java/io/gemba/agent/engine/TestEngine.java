@@ -41,6 +41,7 @@ final class TestEngine {
             DecoderSettings.defaults(),
             output,
             acknowledger,
+            io.gemba.agent.ingest.DeadLetterTopic.NONE,
             metrics,
             config,
             Clock.fixed(now, ZoneOffset.UTC),
