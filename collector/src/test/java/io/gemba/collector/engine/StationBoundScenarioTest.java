@@ -73,6 +73,34 @@ class StationBoundScenarioTest {
     assertThat(engine.stats().stations()).isEqualTo(1_001);
   }
 
+  /**
+   * The heap the engine holds after 200,000 made-up stations, measured after a full collection:
+   * about 15 MiB at a bound of 5,000 (3 KB a station), where the same stream unbounded held 591
+   * MiB. The assertion leaves four times the room, for the collector's noise.
+   */
+  @Test
+  void twoHundredThousandMadeUpStations_atTheDefaultBound_holdLittleHeap() {
+    long before = usedAfterGc();
+    KpiEngine engine = new KpiEngine(plant.model, point -> {});
+    for (int i = 0; i < 200_000; i++) {
+      engine.accept(running("junk-" + (i % 40), "st-" + i, i / 1000));
+    }
+    long held = usedAfterGc() - before;
+
+    assertThat(engine.stats().stations()).isEqualTo(KpiEngine.DEFAULT_MAX_UNCONFIGURED_STATIONS);
+    assertThat(held).as("bytes held").isLessThan(64L << 20);
+    assertThat(engine.stats().applied()).isEqualTo(5_000); // the engine still referenced here
+  }
+
+  private static long usedAfterGc() {
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   @Test
   void madeUpLines_withAWholeLineOrder_countAgainstTheBound() {
     KpiEngine engine = new KpiEngine(plant.model, points::add, 2);
