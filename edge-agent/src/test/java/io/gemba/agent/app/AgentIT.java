@@ -61,13 +61,7 @@ class AgentIT {
   private Agent startAgent() throws Exception {
     AgentConfig config =
         ItConfigs.agent(mosquitto.uri(), "gemba-agent-it", victoria.url(), SpoolConfig.disabled());
-    Agent started =
-        Agent.start(config, clock)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> ready(started));
-    return started;
+    return AgentHttp.startReady(config, clock);
   }
 
   @Test
@@ -195,7 +189,7 @@ class AgentIT {
         () ->
             assertThat(sampleCount("machine_state_duration_s{line=\"pack-2\"}"))
                 .isEqualTo(messages));
-    assertThat(ready(agent)).isTrue();
+    assertThat(AgentHttp.ready(agent)).isTrue();
   }
 
   private static void publishRetrying(TestPublisher gateway, String topic, String json)
@@ -283,10 +277,6 @@ class AgentIT {
     return agent.registry().get("gemba.events.rejected").counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
-  }
-
-  private static boolean ready(Agent agent) throws Exception {
-    return AgentHttp.ready(agent);
   }
 
   private String get(String path) throws Exception {

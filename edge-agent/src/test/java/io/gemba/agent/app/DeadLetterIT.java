@@ -17,13 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
@@ -79,14 +75,9 @@ class DeadLetterIT {
             it.http(),
             it.engine(),
             it.spool());
-    agent =
-        Agent.start(config, clock)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> AgentHttp.ready(agent));
+    agent = AgentHttp.startReady(config, clock);
     watcher = new MqttAsyncClient(mosquitto.uri(), "dlq-watcher", new MemoryPersistence());
-    watcher.setCallback(new Collect());
+    watcher.setCallback((OnMessage) this::collect);
     watcher.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
     watcher.subscribe("gemba/v1/_dlq/#", 0).waitForCompletion(10_000);
   }
@@ -178,32 +169,13 @@ class DeadLetterIT {
     return counter == null ? 0 : counter.count();
   }
 
-  private final class Collect implements MqttCallback {
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      MqttProperties properties = message.getProperties();
-      List<UserProperty> user = properties == null ? List.of() : properties.getUserProperties();
-      letters.add(
-          new Letter(
-              topic,
-              new String(message.getPayload(), StandardCharsets.UTF_8),
-              user.stream()
-                  .collect(Collectors.toMap(UserProperty::getKey, UserProperty::getValue))));
-    }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  private void collect(String topic, MqttMessage message) {
+    MqttProperties properties = message.getProperties();
+    List<UserProperty> user = properties == null ? List.of() : properties.getUserProperties();
+    letters.add(
+        new Letter(
+            topic,
+            new String(message.getPayload(), StandardCharsets.UTF_8),
+            user.stream().collect(Collectors.toMap(UserProperty::getKey, UserProperty::getValue))));
   }
 }

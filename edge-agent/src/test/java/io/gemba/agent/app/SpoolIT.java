@@ -355,13 +355,7 @@ class SpoolIT {
             victoria.url(),
             new SpoolConfig(
                 Optional.of(dir.resolve("spool")), spoolMegabytes, 1, Duration.ofSeconds(1)));
-    Agent started =
-        Agent.start(config, clock)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready", started) == 200);
-    return started;
+    return AgentHttp.startReady(config, clock);
   }
 
   private int samples() {

@@ -50,12 +50,7 @@ class StationBoundIT {
                 EngineConfig.DEFAULT_BATCH_WAIT,
                 EngineConfig.DEFAULT_SNAPSHOT_INTERVAL,
                 BOUND));
-    agent =
-        Agent.start(config, clock)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> AgentHttp.ready(agent));
+    agent = AgentHttp.startReady(config, clock);
   }
 
   @AfterEach
