@@ -22,7 +22,9 @@ import java.util.Arrays;
  *     -Dbench.main=io.gemba.collector.bench.EngineMemory -Dbench.jvm=-Xmx8g -Djmh.args=
  * </pre>
  *
- * Arguments, optional: the rates to measure, in messages a second.
+ * Arguments, optional: the rates to measure, in messages a second. With {@code
+ * bench.checkpointFile}, each rate's last checkpoint is written to that path with {@code -RATE}
+ * appended, for a look at its parts.
  */
 public final class EngineMemory {
 
@@ -76,7 +78,12 @@ public final class EngineMemory {
         });
     double seconds = (last[0] - first[0]) / 1000.0;
     long held = liveHeap() - before;
-    int checkpoint = engine.checkpoint().length;
+    byte[] saved = engine.checkpoint();
+    int checkpoint = saved.length;
+    String keep = System.getProperty("bench.checkpointFile");
+    if (keep != null) {
+      java.nio.file.Files.write(java.nio.file.Path.of(keep + "-" + rate), saved);
+    }
     System.out.printf(
         "| %,d | %d | %s | %,.0f | %,d | %.1f MiB | %.1f MB |%n",
         rate,
