@@ -63,6 +63,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final Counter applied;
   private final Counter duplicates;
   private final Counter late;
+  private final Counter deadLettersPublished;
+  private final Counter deadLettersDropped;
   private final Counter ignored;
   private final Timer processing;
   private final Counter written;
@@ -91,6 +93,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     duplicates = registry.counter("gemba.engine.events", "outcome", "duplicate");
     late = registry.counter("gemba.engine.events", "outcome", "late");
     ignored = registry.counter("gemba.engine.events", "outcome", "ignored");
+    deadLettersPublished = registry.counter("gemba.dead.letters", "outcome", "published");
+    deadLettersDropped = registry.counter("gemba.dead.letters", "outcome", "dropped");
     processing =
         Timer.builder("gemba.processing.latency")
             .description("from a message's arrival to its acknowledgement")
@@ -143,9 +147,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void deadLetter(boolean published) {
-    registry
-        .counter("gemba.dead.letters", "outcome", published ? "published" : "dropped")
-        .increment();
+    (published ? deadLettersPublished : deadLettersDropped).increment();
   }
 
   @Override
