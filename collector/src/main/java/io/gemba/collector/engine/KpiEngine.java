@@ -25,13 +25,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -221,15 +225,18 @@ public final class KpiEngine {
    */
   public void tick(Instant now) {
     long nowMs = now.toEpochMilli();
-    List<StationTracker> forgotten = new ArrayList<>(0);
+    List<StationTracker> forgotten = null;
     for (StationTracker tracker : stations.values()) {
       tracker.tick(nowMs);
       tracker.flush();
       if (!tracker.configured && tracker.settledSilence(nowMs)) {
+        if (forgotten == null) {
+          forgotten = new ArrayList<>();
+        }
         forgotten.add(tracker);
       }
     }
-    if (!forgotten.isEmpty()) {
+    if (forgotten != null) {
       forget(forgotten);
     }
   }
@@ -240,8 +247,7 @@ public final class KpiEngine {
    * longer count against the bound. One that speaks again starts anew, as a new station.
    */
   private void forget(List<StationTracker> forgotten) {
-    java.util.Set<StationTracker> gone =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<StationTracker> gone = Collections.newSetFromMap(new IdentityHashMap<>());
     gone.addAll(forgotten);
     stations.values().removeIf(gone::contains);
     byTopic.values().removeIf(gone::contains);
@@ -257,7 +263,7 @@ public final class KpiEngine {
       ofLine.remove(tracker);
       if (ofLine.isEmpty()) {
         stationsByLine.remove(line);
-        if (lineOrders.containsKey(line) && model.line(line.site, line.area, line.line).isEmpty()) {
+        if (orderAlone(line)) {
           unconfiguredLineOrders++; // the line's order counts on its own again
         }
       }
@@ -317,6 +323,19 @@ public final class KpiEngine {
     return unconfigured + unconfiguredLineOrders >= maxUnconfigured;
   }
 
+  /** Whether {@code line} is neither in the configuration nor has a station seen. */
+  private boolean unknownLine(LineKey line) {
+    return !stationsByLine.containsKey(line)
+        && model.line(line.site, line.area, line.line).isEmpty();
+  }
+
+  /**
+   * Whether {@code line} has a whole-line order and is otherwise unknown: the order counts alone.
+   */
+  private boolean orderAlone(LineKey line) {
+    return lineOrders.containsKey(line) && unknownLine(line);
+  }
+
   /**
    * An order for a whole line goes to every station of the line seen so far, and to the stations
    * that appear later while it runs.
@@ -324,8 +343,7 @@ public final class KpiEngine {
   private Outcome lineOrder(OrderEvent order) {
     Topic topic = order.envelope().topic();
     LineKey key = new LineKey(topic.site(), topic.area(), topic.line());
-    boolean unknownLine =
-        !stationsByLine.containsKey(key) && model.line(key.site, key.area, key.line).isEmpty();
+    boolean unknownLine = unknownLine(key);
     if (order.event() == OrderEvent.Kind.START) {
       if (unknownLine && !lineOrders.containsKey(key)) {
         if (atTheBound()) {
@@ -417,9 +435,7 @@ public final class KpiEngine {
       LineKey line = new LineKey(key.site, key.area, key.line);
       if (atTheBound()
           && !model.isConfigured(key.site, key.area, key.line, key.station)
-          && !(lineOrders.containsKey(line)
-              && !stationsByLine.containsKey(line)
-              && model.line(key.site, key.area, key.line).isEmpty())) {
+          && !orderAlone(line)) {
         return null; // one too many; the first station of a line with an order takes its place
       }
       StationCore initial = new StationCore();
@@ -453,9 +469,7 @@ public final class KpiEngine {
             initialKeyMs);
     stations.put(key, tracker);
     LineKey line = new LineKey(key.site, key.area, key.line);
-    if (!stationsByLine.containsKey(line)
-        && lineOrders.containsKey(line)
-        && model.line(key.site, key.area, key.line).isEmpty()) {
+    if (orderAlone(line)) {
       unconfiguredLineOrders--; // the line's order now counts with its station
     }
     stationsByLine.computeIfAbsent(line, k -> new ArrayList<>()).add(tracker);
@@ -600,8 +614,7 @@ public final class KpiEngine {
     }
     engine.unconfiguredLineOrders = 0; // the stations made above counted from the orders
     for (LineKey line : engine.lineOrders.keySet()) {
-      if (!engine.stationsByLine.containsKey(line)
-          && model.line(line.site, line.area, line.line).isEmpty()) {
+      if (engine.orderAlone(line)) {
         engine.unconfiguredLineOrders++;
       }
     }
@@ -640,14 +653,9 @@ public final class KpiEngine {
         forgottenStations);
   }
 
-  /** The bound on unconfigured stations this engine was made with. */
-  public int maxUnconfiguredStations() {
-    return maxUnconfigured;
-  }
-
   /** The topic of the last event refused as {@link Outcome#TOO_MANY_STATIONS}, if any. */
-  public java.util.Optional<Topic> lastRefusedStation() {
-    return java.util.Optional.ofNullable(lastRefused);
+  public Optional<Topic> lastRefusedStation() {
+    return Optional.ofNullable(lastRefused);
   }
 
   /** Every station seen, in the order they first sent. */

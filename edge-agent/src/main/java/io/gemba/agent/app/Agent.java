@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -130,12 +131,12 @@ public final class Agent {
               List<String> refused =
                   instances.stream()
                       .map(EngineInstance::stationsRefused)
-                      .flatMap(java.util.Optional::stream)
+                      .flatMap(Optional::stream)
                       .toList();
               return refused.isEmpty()
                   ? HttpApi.Check.of(true)
                   : new HttpApi.Check(
-                      HttpApi.Status.DEGRADED, java.util.Optional.of(String.join("; ", refused)));
+                      HttpApi.Status.DEGRADED, Optional.of(String.join("; ", refused)));
             }));
     HttpApi http =
         new HttpApi(

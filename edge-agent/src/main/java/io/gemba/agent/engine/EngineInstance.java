@@ -198,8 +198,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
     }
     if (!taken.isEmpty()) {
       List<Point> points = run.apply(taken, tally);
-      tally.outcomes(run.engine().stats());
-      tally.refusedStation(run.engine().lastRefusedStation());
+      tally.outcomes(run.engine());
       writer
           .write(taken, points)
           .onComplete(
@@ -241,8 +240,7 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   private void tick() {
     Instant now = clock.instant();
     List<Point> points = run.tick(now);
-    tally.outcomes(run.engine().stats());
-    tally.refusedStation(run.engine().lastRefusedStation());
+    tally.outcomes(run.engine());
     writer
         .write(now, points)
         .onFailure(e -> log.error("[group: {}] a tick's points could not be kept", index, e));

@@ -6,11 +6,13 @@ import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.timing.Throttle;
 import io.gemba.agent.timing.Ticker;
 import io.gemba.collector.engine.EngineStats;
+import io.gemba.collector.engine.KpiEngine;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.Reject;
 import io.gemba.collector.telemetry.RejectReason;
 import io.gemba.collector.telemetry.Topic;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +95,12 @@ final class LiveTally implements EngineRun.Tally {
   }
 
   /**
-   * Counts the engine's outcomes since the last call, from its stats {@code now}: the events it
-   * refused at its station bound among the rejects ({@code too_many_stations}).
+   * Counts the engine's outcomes since the last call, from its stats now: the events it refused at
+   * its station bound among the rejects ({@code too_many_stations}), logged at most one line per 10
+   * s with the last station refused.
    */
-  void outcomes(EngineStats now) {
+  void outcomes(KpiEngine engine) {
+    EngineStats now = engine.stats();
     metrics.engineOutcomes(
         now.applied() - counted.applied(),
         now.duplicates() - counted.duplicates(),
@@ -116,20 +120,10 @@ final class LiveTally implements EngineRun.Tally {
       metrics.rejected(RejectReason.TOO_MANY_STATIONS, newlyRefused);
       refused += newlyRefused;
       refusedNotLogged += newlyRefused;
+      lastRefused = engine.lastRefusedStation().map(Topic::toString).orElse("");
     }
     counted = now;
-  }
-
-  /**
-   * Logs the refusals counted, at most one line per 10 s, naming the last station refused: the
-   * engine's {@code lastRefused}.
-   */
-  void refusedStation(Optional<Topic> last) {
-    if (refusedNotLogged == 0 || last.isEmpty()) {
-      return;
-    }
-    lastRefused = last.get().toString();
-    if (refusedLog.pass()) {
+    if (refusedNotLogged > 0 && refusedLog.pass()) {
       log.warn(
           "[group: {}] at its bound of {} stations not in the configuration (engine"
               + ".maxUnconfiguredStations): rejected {} messages of new ones as too_many_stations,"
@@ -149,7 +143,7 @@ final class LiveTally implements EngineRun.Tally {
         ? Optional.empty()
         : Optional.of(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "group %d: at its bound of %d stations not in the configuration, %d messages of new"
                     + " ones rejected since start (too_many_stations), the last on %s",
                 index,

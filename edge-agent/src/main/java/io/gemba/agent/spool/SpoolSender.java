@@ -51,6 +51,8 @@ public final class SpoolSender implements AutoCloseable {
   private final Thread thread;
   private final Object signal = new Object();
 
+  private static final long NOT_FAILING = Long.MIN_VALUE;
+
   private volatile long position;
   private volatile boolean running = true;
 
@@ -62,7 +64,6 @@ public final class SpoolSender implements AutoCloseable {
   /** Why the last write failed. */
   private volatile String lastFailure = "";
 
-  private static final long NOT_FAILING = Long.MIN_VALUE;
   private boolean woken;
 
   /** Damage before this position has been reported; a batch read again does not report it twice. */
