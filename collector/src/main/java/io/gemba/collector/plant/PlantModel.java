@@ -20,6 +20,9 @@ public final class PlantModel {
   private final List<SiteConfig> sites;
   private final KpiPolicy policy;
   private final StationDefaults stationDefaults;
+  private final QualityPolicy quality;
+  private final LeanPolicy lean;
+  private final Map<String, Map<String, SpecLimits>> limitsByProduct;
   private final Map<String, SiteConfig> siteById = new HashMap<>();
   private final Map<LineKey, LineConfig> lineByKey = new HashMap<>();
   private final Map<StationKey, StationConfig> stationByKey = new HashMap<>();
@@ -33,9 +36,31 @@ public final class PlantModel {
    * @throws IllegalArgumentException if two sites have the same id
    */
   public PlantModel(List<SiteConfig> sites, KpiPolicy policy, StationDefaults stationDefaults) {
+    this(sites, policy, stationDefaults, QualityPolicy.defaults(), LeanPolicy.defaults());
+  }
+
+  /**
+   * Builds a model with battery test limits and lean settings; the list is copied.
+   *
+   * @param sites the configured sites, with distinct ids; may be empty
+   * @param policy the KPI policy
+   * @param stationDefaults what unconfigured stations get
+   * @param quality how battery tests are judged and charted
+   * @param lean the 5S and kaizen settings
+   * @throws IllegalArgumentException if two sites have the same id
+   */
+  public PlantModel(
+      List<SiteConfig> sites,
+      KpiPolicy policy,
+      StationDefaults stationDefaults,
+      QualityPolicy quality,
+      LeanPolicy lean) {
     this.sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
     this.policy = Objects.requireNonNull(policy, "policy");
     this.stationDefaults = Objects.requireNonNull(stationDefaults, "stationDefaults");
+    this.quality = Objects.requireNonNull(quality, "quality");
+    this.lean = Objects.requireNonNull(lean, "lean");
+    this.limitsByProduct = quality.byProduct();
     ConfigChecks.requireUniqueIds("plant", "site", this.sites, SiteConfig::id);
     for (SiteConfig site : this.sites) {
       siteById.put(site.id(), site);
@@ -59,6 +84,21 @@ public final class PlantModel {
   /** The KPI policy. */
   public KpiPolicy policy() {
     return policy;
+  }
+
+  /** How battery tests are judged and charted. */
+  public QualityPolicy quality() {
+    return quality;
+  }
+
+  /** The 5S and kaizen settings. */
+  public LeanPolicy lean() {
+    return lean;
+  }
+
+  /** The specification limits of {@code product}'s measurements, by name; empty if none. */
+  public Map<String, SpecLimits> limits(String product) {
+    return limitsByProduct.getOrDefault(product, Map.of());
   }
 
   /** What unconfigured stations get. */
