@@ -88,7 +88,11 @@ final class EngineCheckpoint {
       long counterJumps,
       List<AnchorState> anchors,
       List<LoggedEvent> backfill,
-      List<ColdLog.Saved> cold) {}
+      List<ColdLog.Saved> cold,
+      List<LoggedEvent> batteryTests,
+      Map<String, Long> serials,
+      long verdictMismatches,
+      long unjudgedTests) {}
 
   /**
    * A station's core at a shift start or full hour of its backfill horizon, with the sums settled

@@ -2,11 +2,18 @@ package io.gemba.collector.engine;
 
 import io.gemba.collector.kpi.KpiCalculator;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.point.PointSink;
+import java.util.Map;
 import java.util.Objects;
 
-/** What every station tracker of one engine shares: the policy in milliseconds, and the sink. */
+/**
+ * What every station tracker of one engine shares: the policy in milliseconds, the battery test
+ * limits, and the sink.
+ */
 final class EngineContext {
 
   final long thresholdMs;
@@ -16,6 +23,8 @@ final class EngineContext {
   final int backfillShifts;
   final long backfillHorizonMs;
   final KpiCalculator calculator;
+  final QualityPolicy quality;
+  private final PlantModel model;
   private final PointSink sink;
   long points;
 
@@ -27,8 +36,10 @@ final class EngineContext {
   /** Events taken for a rebuild that the horizon had passed when it came: late after all. */
   long lateAtRebuild;
 
-  EngineContext(KpiPolicy policy, PointSink sink) {
-    Objects.requireNonNull(policy, "policy");
+  EngineContext(PlantModel model, PointSink sink) {
+    this.model = Objects.requireNonNull(model, "model");
+    KpiPolicy policy = model.policy();
+    this.quality = model.quality();
     this.sink = Objects.requireNonNull(sink, "sink");
     this.thresholdMs = policy.microStopThreshold().toMillis();
     this.latenessMs = policy.allowedLateness().toMillis();
@@ -37,6 +48,11 @@ final class EngineContext {
     this.backfillShifts = policy.backfillShifts();
     this.backfillHorizonMs = policy.backfillHorizon().toMillis();
     this.calculator = new KpiCalculator(policy.microStopPolicy());
+  }
+
+  /** The specification limits of {@code product}'s measurements. */
+  Map<String, SpecLimits> limits(String product) {
+    return model.limits(product);
   }
 
   void emit(Point point) {

@@ -5,6 +5,7 @@ import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
 import io.gemba.collector.plant.SiteConfig;
 import io.gemba.collector.point.PointSink;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.DecodeCounters;
 import io.gemba.collector.telemetry.Decoded;
 import io.gemba.collector.telemetry.DecoderSettings;
@@ -135,7 +136,7 @@ public final class KpiEngine {
           "maxUnconfiguredStations must not be negative: " + maxUnconfiguredStations);
     }
     this.model = Objects.requireNonNull(model, "model");
-    this.ctx = new EngineContext(model.policy(), sink);
+    this.ctx = new EngineContext(model, sink);
     this.maxUnconfigured = maxUnconfiguredStations;
   }
 
@@ -287,6 +288,9 @@ public final class KpiEngine {
         outcome = refuse(topic);
       } else {
         outcome = tracker.accept(event, ts, arrivalMs == NO_ARRIVAL ? ts : arrivalMs);
+        if (outcome == Outcome.APPLIED && event instanceof BatteryTest test) {
+          tracker.test(test, ts);
+        }
         scheduleFlush(tracker);
       }
     }
@@ -294,10 +298,13 @@ public final class KpiEngine {
     return outcome;
   }
 
-  /** Station states, counts, cycles, heartbeats and orders; orders also for a whole line. */
+  /**
+   * Station states, counts, cycles, battery tests, heartbeats and orders; orders also for a whole
+   * line.
+   */
   private static boolean computesOn(TelemetryEvent event, Topic topic) {
     return switch (event.channel()) {
-      case STATE, COUNT, CYCLE, HEARTBEAT -> !topic.isWholeLine();
+      case STATE, COUNT, CYCLE, BATTERY, HEARTBEAT -> !topic.isWholeLine();
       case ORDER -> !topic.isWholeArea();
       default -> false;
     };
@@ -609,7 +616,15 @@ public final class KpiEngine {
           keptAside.addAll(engine.decode(decoder, event));
         }
       }
-      tracker.restore(station, events, keptAside, engine.slicer(key.site));
+      List<BatteryTest> tests = new ArrayList<>();
+      if (station.batteryTests() != null) {
+        for (EngineCheckpoint.LoggedEvent event : station.batteryTests()) {
+          for (TelemetryEvent decoded : engine.decode(decoder, event)) {
+            tests.add((BatteryTest) decoded);
+          }
+        }
+      }
+      tracker.restore(station, events, keptAside, tests, engine.slicer(key.site));
       tracker.flush();
     }
     engine.unconfiguredLineOrders = 0; // the stations made above counted from the orders
@@ -656,6 +671,20 @@ public final class KpiEngine {
   /** The topic of the last event refused as {@link Outcome#TOO_MANY_STATIONS}, if any. */
   public Optional<Topic> lastRefusedStation() {
     return Optional.ofNullable(lastRefused);
+  }
+
+  /**
+   * The battery test quality of every station that has sent a test, in the order they first sent.
+   */
+  public List<QualitySnapshot> quality() {
+    List<QualitySnapshot> list = new ArrayList<>();
+    for (StationTracker tracker : stations.values()) {
+      QualitySnapshot quality = tracker.quality();
+      if (quality != null) {
+        list.add(quality);
+      }
+    }
+    return list;
   }
 
   /** Every station seen, in the order they first sent. */

@@ -12,8 +12,8 @@ public enum Outcome {
   /** The same event as one already applied (same topic, sequence and time): dropped. */
   DUPLICATE,
   /**
-   * Of a channel this engine does not compute on (battery tests, parts, 5S audits, kaizens), or a
-   * heartbeat without a station: nothing to do here.
+   * Of a channel this engine does not compute on (parts, 5S audits, kaizens), or a heartbeat
+   * without a station: nothing to do here.
    */
   IGNORED,
   /**
