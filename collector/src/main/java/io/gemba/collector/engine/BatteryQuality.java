@@ -177,7 +177,7 @@ final class BatteryQuality {
     }
     Test test = new Test(event, ts, judgement, slicer.shiftAt(ts));
     ProductLog log = products.computeIfAbsent(event.product(), ProductLog::new);
-    firstPass(test, log);
+    firstPass(test);
     int at = log.tests.size();
     while (at > 0 && ORDER.compare(log.tests.get(at - 1), test) > 0) {
       at--;
@@ -205,33 +205,56 @@ final class BatteryQuality {
    * A test that was taken for its serial's first and is not, now that an earlier one came, is
    * written again.
    */
-  private void firstPass(Test test, ProductLog log) {
+  private void firstPass(Test test) {
     String serial = test.event.serial();
     Long first = firstTestMs.get(serial);
-    if (first == null || test.ts < first) {
-      test.firstPass = !test.event.retest();
-      firstTestMs.put(serial, test.ts);
-      if (first != null && !quiet) {
-        for (Test other : log.tests) {
-          if (other.ts == first && other.firstPass && other.event.serial().equals(serial)) {
-            other.firstPass = false;
-            emitTest(other);
-            due(other);
-          }
+    Test holder = null;
+    if (first != null && test.ts >= first) {
+      if (test.ts > first) {
+        test.firstPass = false;
+        return;
+      }
+      // Another test of the serial at the same time: the first in the tests' order is the first.
+      for (Test other : testsAt(serial, test.ts)) {
+        if (holder == null || ORDER.compare(other, holder) < 0) {
+          holder = other;
         }
       }
-    } else {
-      test.firstPass = test.ts == first && !test.event.retest() && !seenAt(log, serial, first);
+      if (holder != null && ORDER.compare(holder, test) < 0) {
+        test.firstPass = false;
+        return;
+      }
+    } else if (first != null) {
+      for (Test other : testsAt(serial, first)) {
+        if (other.firstPass) {
+          holder = other;
+        }
+      }
+    }
+    test.firstPass = !test.event.retest();
+    firstTestMs.put(serial, test.ts);
+    if (holder != null && holder.firstPass) {
+      holder.firstPass = false;
+      emitTest(holder);
+      due(holder);
     }
   }
 
-  private static boolean seenAt(ProductLog log, String serial, long ms) {
-    for (Test other : log.tests) {
-      if (other.ts == ms && other.event.serial().equals(serial)) {
-        return true;
+  /** The tests of {@code serial} at {@code ms} kept, of whatever product (a serial is a pack). */
+  private List<Test> testsAt(String serial, long ms) {
+    List<Test> found = new ArrayList<>(1);
+    for (ProductLog log : products.values()) {
+      for (int i = log.tests.size() - 1; i >= 0; i--) {
+        Test other = log.tests.get(i);
+        if (other.ts < ms) {
+          break;
+        }
+        if (other.ts == ms && other.event.serial().equals(serial)) {
+          found.add(other);
+        }
       }
     }
-    return false;
+    return found;
   }
 
   /** Where the point at {@code k} stands on its chart: its z from the baseline, its rules. */
