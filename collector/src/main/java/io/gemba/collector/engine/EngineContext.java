@@ -9,6 +9,7 @@ import io.gemba.collector.point.Point;
 import io.gemba.collector.point.PointSink;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What every station tracker of one engine shares: the policy in milliseconds, the battery test
@@ -26,6 +27,10 @@ final class EngineContext {
   final QualityPolicy quality;
   private final PlantModel model;
   private final PointSink sink;
+
+  /** What reads every point as it is emitted (the lean KPIs' shift history). */
+  private final Consumer<Point> tap;
+
   long points;
 
   /** Events older than their station's latest, and replays, summed over stations as they come. */
@@ -36,7 +41,8 @@ final class EngineContext {
   /** Events taken for a rebuild that the horizon had passed when it came: late after all. */
   long lateAtRebuild;
 
-  EngineContext(PlantModel model, PointSink sink) {
+  EngineContext(PlantModel model, PointSink sink, Consumer<Point> tap) {
+    this.tap = Objects.requireNonNull(tap, "tap");
     this.model = Objects.requireNonNull(model, "model");
     KpiPolicy policy = model.policy();
     this.quality = model.quality();
@@ -57,6 +63,7 @@ final class EngineContext {
 
   void emit(Point point) {
     points++;
+    tap.accept(point);
     sink.accept(point);
   }
 }

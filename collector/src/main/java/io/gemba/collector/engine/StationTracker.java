@@ -256,6 +256,11 @@ final class StationTracker {
     return Math.min(watermark, Math.max(horizon.fromMs(), latestTs - ctx.backfillHorizonMs));
   }
 
+  /** The station's product now: its order's, or its last unit's; null if none. */
+  String product() {
+    return timeline.core.product;
+  }
+
   /** The station's battery test quality, or null if it has sent no test. */
   QualitySnapshot quality() {
     return battery == null ? null : battery.snapshot();

@@ -64,6 +64,17 @@ final class EngineHarness {
       KpiPolicy policy,
       QualityPolicy quality,
       StationConfig... stations) {
+    this(zone, shifts, policy, quality, LeanPolicy.defaults(), stations);
+  }
+
+  /** A plant with battery test and lean settings of its own. */
+  EngineHarness(
+      ZoneId zone,
+      List<ShiftDefinition> shifts,
+      KpiPolicy policy,
+      QualityPolicy quality,
+      LeanPolicy lean,
+      StationConfig... stations) {
     this.zone = zone;
     LineConfig line = new LineConfig(LINE, List.of(stations), stations[stations.length - 1].id());
     SiteConfig site =
@@ -73,9 +84,7 @@ final class EngineHarness {
             zone,
             new ShiftCalendar(zone, shifts, Set.of()),
             List.of(new AreaConfig(AREA, List.of(line))));
-    this.model =
-        new PlantModel(
-            List.of(site), policy, StationDefaults.standard(), quality, LeanPolicy.defaults());
+    this.model = new PlantModel(List.of(site), policy, StationDefaults.standard(), quality, lean);
     this.engine = new KpiEngine(model, emitted::add);
   }
 
@@ -225,6 +234,15 @@ final class EngineHarness {
           undefinedIfZero(kept, "oee", "planned_s");
           // TEEP's base is calendar time, not a field; it is zero only where planned time is.
           undefinedIfZero(kept, "teep", "planned_s");
+          // The ISO 22400-2 set of shifts and orders, likewise.
+          undefinedIfZero(kept, "setup_ratio", "run_s");
+          undefinedIfZero(kept, "technical_efficiency", "run_s");
+          undefinedIfZero(kept, "utilization_efficiency", "run_s");
+          undefinedIfZero(kept, "nee", "run_s");
+          undefinedIfZero(kept, "nee", "total");
+          undefinedIfZero(kept, "allocation_efficiency", "planned_s");
+          undefinedIfZero(kept, "throughput_per_hour", "planned_s");
+          undefinedIfZero(kept, "scrap_ratio", "total");
           read.put(series, kept);
         });
     return read;
