@@ -64,13 +64,15 @@ final class EngineCheckpoint {
   /**
    * The lean KPIs' state: the engine's event time, the 5S audits and kaizen updates kept (as
    * contract payloads), the red tags of audits no longer kept, local content sums and the shift
-   * history kaizen effects are measured on. {@code null} in a checkpoint of an earlier build.
+   * history kaizen effects are measured on, and the effects measured. {@code null} in a checkpoint
+   * of an earlier build.
    */
   record LeanState(
       Long clockMs,
       List<LoggedEvent> audits,
       Map<String, long[]> foldedRedTags,
       List<LoggedEvent> kaizens,
+      Map<String, double[]> kaizenEffects,
       List<LocalContentTally.Saved> parts,
       List<ShiftHistory.Saved> shifts) {}
 

@@ -55,6 +55,12 @@ final class KaizenCards {
     final TreeSet<KaizenUpdate> updates = new TreeSet<>(ORDER);
     Point effectWritten;
 
+    /**
+     * The KPI before and after, as measured once the days after were over and while the history
+     * still held them all: what the effect stays once it no longer does. Null before.
+     */
+    double[] measured;
+
     Card(String site, String id) {
       this.site = site;
       this.id = id;
@@ -196,7 +202,9 @@ final class KaizenCards {
       effectsDue = false;
       for (Card card : cards.values()) {
         LeanSnapshot.KaizenEffect effect = effect(card, clockMs, history);
-        if (effect == null || !effect.complete()) {
+        if (effect == null
+            || !effect.complete()
+            || (Double.isNaN(effect.before()) && Double.isNaN(effect.after()))) {
           continue;
         }
         Point point = effectPoint(card, effect);
@@ -309,8 +317,19 @@ final class KaizenCards {
       return null;
     }
     String key = ShiftHistory.key(tags[0], tags[1], tags[2], station);
-    double before = value(kpi, history.between(key, implemented - effectMs, implemented));
-    double after = value(kpi, history.between(key, implemented, implemented + effectMs));
+    boolean complete = clockMs >= implemented + effectMs;
+    double before;
+    double after;
+    if (history.whole(key, implemented - effectMs) || card.measured == null) {
+      before = value(kpi, history.between(key, implemented - effectMs, implemented));
+      after = value(kpi, history.between(key, implemented, implemented + effectMs));
+      if (complete && history.whole(key, implemented - effectMs)) {
+        card.measured = new double[] {before, after};
+      }
+    } else {
+      before = card.measured[0];
+      after = card.measured[1];
+    }
     double change = after - before;
     boolean lowerIsBetter =
         kpi == TargetKpi.DOWNTIME || kpi == TargetKpi.SCRAP || kpi == TargetKpi.CYCLE_TIME;
@@ -326,7 +345,7 @@ final class KaizenCards {
         after,
         change,
         lowerIsBetter ? change < 0 : change > 0,
-        clockMs >= implemented + effectMs);
+        complete);
   }
 
   /** A KPI over some shifts, from their sums; NaN without them. */
@@ -442,6 +461,18 @@ final class KaizenCards {
     return list;
   }
 
+  /** The effects measured, by card ({@code site/id}), for a checkpoint. */
+  Map<String, double[]> measured() {
+    Map<String, double[]> measured = new LinkedHashMap<>();
+    cards.forEach(
+        (key, card) -> {
+          if (card.measured != null) {
+            measured.put(key, card.measured);
+          }
+        });
+    return measured;
+  }
+
   /** Every update kept, for a checkpoint. */
   List<KaizenUpdate> updates() {
     List<KaizenUpdate> all = new ArrayList<>();
@@ -452,8 +483,19 @@ final class KaizenCards {
   }
 
   /** Takes over a checkpoint's updates; their points, written before, are taken as written. */
-  void restore(List<KaizenUpdate> updates, long clockMs, ShiftHistory history) {
+  void restore(
+      List<KaizenUpdate> updates,
+      Map<String, double[]> measured,
+      long clockMs,
+      ShiftHistory history) {
     updates.forEach(this::add);
+    measured.forEach(
+        (key, values) -> {
+          Card card = cards.get(key);
+          if (card != null) {
+            card.measured = values;
+          }
+        });
     flush(clockMs, history, point -> {});
   }
 }

@@ -127,6 +127,7 @@ final class Lean {
       nextEffectCheckMs = clockMs == Long.MIN_VALUE ? Long.MIN_VALUE : clockMs + HOUR_MS;
     }
     kaizens.flush(clockMs, history, emit);
+    history.forgetOld();
   }
 
   LeanSnapshot snapshot() {
@@ -147,6 +148,7 @@ final class Lean {
         kept.stream().map(encode).toList(),
         audits.folded(),
         updates.stream().map(encode).toList(),
+        kaizens.measured(),
         parts.save(),
         history.save());
   }
@@ -171,7 +173,11 @@ final class Lean {
         updates.add((KaizenUpdate) decoded);
       }
     }
-    kaizens.restore(updates, clockMs, history);
+    kaizens.restore(
+        updates,
+        saved.kaizenEffects() == null ? Map.of() : saved.kaizenEffects(),
+        clockMs,
+        history);
     history.takeChanged();
   }
 }

@@ -43,7 +43,10 @@ final class ShiftHistory {
     }
   }
 
-  /** One station's shift, for a checkpoint. */
+  /**
+   * One station's shift, for a checkpoint; with {@code shift} null, {@code sums.endMs} is the end
+   * of the latest shift it forgot.
+   */
   record Saved(String station, String shift, Sums sums) {}
 
   private final long keepMs;
@@ -53,6 +56,9 @@ final class ShiftHistory {
   private final Map<String, TreeMap<String, Sums>> stations = new HashMap<>();
 
   private final List<String> changed = new ArrayList<>();
+
+  /** By station, the end of the latest shift forgotten: what began before it is no longer whole. */
+  private final Map<String, Long> forgottenThrough = new HashMap<>();
 
   /**
    * @param keepMs how long before the newest shift of a station its shifts are kept
@@ -119,13 +125,38 @@ final class ShiftHistory {
       if (!changed.contains(key)) {
         changed.add(key);
       }
-      long newest = Long.MIN_VALUE;
-      for (Sums sums : shifts.values()) {
-        newest = Math.max(newest, sums.endMs());
-      }
-      long keepFrom = newest - keepMs;
-      shifts.values().removeIf(sums -> sums.endMs() < keepFrom);
     }
+  }
+
+  /**
+   * Forgets each station's shifts that ended longer than the kept time before its newest: after
+   * what they are measured on has been read (a run of events may bring weeks of history at once).
+   */
+  void forgetOld() {
+    stations.forEach(
+        (station, shifts) -> {
+          long newest = Long.MIN_VALUE;
+          for (Sums sums : shifts.values()) {
+            newest = Math.max(newest, sums.endMs());
+          }
+          long keepFrom = newest - keepMs;
+          shifts
+              .values()
+              .removeIf(
+                  sums -> {
+                    if (sums.endMs() < keepFrom) {
+                      forgottenThrough.merge(station, sums.endMs(), Math::max);
+                      return true;
+                    }
+                    return false;
+                  });
+        });
+  }
+
+  /** Whether the station's shifts from {@code fromMs} on are all still kept. */
+  boolean whole(String station, long fromMs) {
+    Long forgotten = forgottenThrough.get(station);
+    return forgotten == null || forgotten <= fromMs;
   }
 
   private Shift shift(String site, String shiftId, long ms) {
@@ -169,12 +200,21 @@ final class ShiftHistory {
     stations.forEach(
         (station, shifts) ->
             shifts.forEach((shift, sums) -> saved.add(new Saved(station, shift, sums))));
+    forgottenThrough.forEach(
+        (station, endMs) ->
+            saved.add(new Saved(station, null, new Sums(0, endMs, 0, 0, 0, 0, 0, 0))));
     return saved;
   }
 
   void restore(List<Saved> saved) {
     for (Saved each : saved) {
-      stations.computeIfAbsent(each.station(), k -> new TreeMap<>()).put(each.shift(), each.sums());
+      if (each.shift() == null) {
+        forgottenThrough.put(each.station(), each.sums().endMs());
+      } else {
+        stations
+            .computeIfAbsent(each.station(), k -> new TreeMap<>())
+            .put(each.shift(), each.sums());
+      }
     }
   }
 }

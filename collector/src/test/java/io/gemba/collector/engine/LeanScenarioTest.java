@@ -285,6 +285,18 @@ class LeanScenarioTest {
     LeanSnapshot.KaizenEffect snapshot = p.engine.lean().effects().get(0);
     assertThat(snapshot.complete()).isTrue();
     assertThat(snapshot.improved()).isTrue();
+
+    // Two weeks on, the shifts it was measured on are forgotten (four days are kept): it stays.
+    int written = p.points("kaizen_effect").size();
+    for (int day = 3; day <= 17; day++) {
+      p.timeMovesOn(String.format("2026-12-%02dT14:10", day));
+    }
+    assertThat(p.points("kaizen_effect")).hasSize(written);
+    assertThat(p.point("kaizen_effect", "2026-12-02T05:00", "kaizen", "K7"))
+        .containsEntry("improved", 1L);
+    assertThat(p.engine.lean().effects().get(0).before()).isCloseTo(60.0 / 465, CLOSE);
+    KpiEngine restored = KpiEngine.restore(p.model, point -> {}, p.engine.checkpoint());
+    assertThat(restored.lean().effects()).isEqualTo(p.engine.lean().effects());
   }
 
   @Test
