@@ -122,7 +122,7 @@ final class Lean {
   void flush(Consumer<Point> emit) {
     parts.flush(zones, emit);
     audits.flush(clockMs, emit);
-    if (!history.takeChanged().isEmpty() || clockMs >= nextEffectCheckMs) {
+    if (history.takeChanged() || clockMs >= nextEffectCheckMs) {
       kaizens.historyChanged();
       nextEffectCheckMs = clockMs == Long.MIN_VALUE ? Long.MIN_VALUE : clockMs + HOUR_MS;
     }

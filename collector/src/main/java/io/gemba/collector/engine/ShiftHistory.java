@@ -4,8 +4,10 @@ import io.gemba.collector.plant.Shift;
 import io.gemba.collector.point.Point;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -55,7 +57,11 @@ final class ShiftHistory {
   /** By station ({@code site/area/line/station}), by shift id. */
   private final Map<String, TreeMap<String, Sums>> stations = new HashMap<>();
 
-  private final List<String> changed = new ArrayList<>();
+  /** The stations whose shifts changed since the last {@link #takeChanged}. */
+  private final Set<String> changed = new HashSet<>();
+
+  /** The stations whose shifts changed since the last {@link #forgetOld}: only they can forget. */
+  private final Set<String> grown = new HashSet<>();
 
   /** By station, the end of the latest shift forgotten: what began before it is no longer whole. */
   private final Map<String, Long> forgottenThrough = new HashMap<>();
@@ -122,9 +128,8 @@ final class ShiftHistory {
     }
     if (!now.equals(before)) {
       shifts.put(shiftId, now);
-      if (!changed.contains(key)) {
-        changed.add(key);
-      }
+      changed.add(key);
+      grown.add(key);
     }
   }
 
@@ -133,24 +138,25 @@ final class ShiftHistory {
    * what they are measured on has been read (a run of events may bring weeks of history at once).
    */
   void forgetOld() {
-    stations.forEach(
-        (station, shifts) -> {
-          long newest = Long.MIN_VALUE;
-          for (Sums sums : shifts.values()) {
-            newest = Math.max(newest, sums.endMs());
-          }
-          long keepFrom = newest - keepMs;
-          shifts
-              .values()
-              .removeIf(
-                  sums -> {
-                    if (sums.endMs() < keepFrom) {
-                      forgottenThrough.merge(station, sums.endMs(), Math::max);
-                      return true;
-                    }
-                    return false;
-                  });
-        });
+    for (String station : grown) {
+      TreeMap<String, Sums> shifts = stations.get(station);
+      long newest = Long.MIN_VALUE;
+      for (Sums sums : shifts.values()) {
+        newest = Math.max(newest, sums.endMs());
+      }
+      long keepFrom = newest - keepMs;
+      shifts
+          .values()
+          .removeIf(
+              sums -> {
+                if (sums.endMs() < keepFrom) {
+                  forgottenThrough.merge(station, sums.endMs(), Math::max);
+                  return true;
+                }
+                return false;
+              });
+    }
+    grown.clear();
   }
 
   /** Whether the station's shifts from {@code fromMs} on are all still kept. */
@@ -174,11 +180,11 @@ final class ShiftHistory {
     return value == null ? 0 : ((Number) value).doubleValue();
   }
 
-  /** The stations whose shifts changed since the last call. */
-  List<String> takeChanged() {
-    List<String> list = new ArrayList<>(changed);
+  /** Whether the shifts of any station changed since the last call. */
+  boolean takeChanged() {
+    boolean any = !changed.isEmpty();
     changed.clear();
-    return list;
+    return any;
   }
 
   /**
