@@ -41,6 +41,27 @@ final class BatteryQuality {
   /** The most serial numbers remembered, to know a retest that is not marked as one. */
   static final int MAX_SERIALS = 20_000;
 
+  private static final Point.Layout ROLLING_POINT =
+      Points.stationLayout(QUALITY, "product", "measurement", "window")
+          .doubleFields("value")
+          .longFields("tests")
+          .doubleFields("mean", "sigma", "cp", "cpk", "cpm", "lsl", "usl", "target")
+          .doubleFields("centre", "ucl", "lcl", "z")
+          .longFields(
+              Arrays.stream(SpcRules.values()).map(SpcRules::wireName).toArray(String[]::new))
+          .build();
+  private static final Point.Layout SHIFT_POINT =
+      Points.stationLayout(QUALITY, "product", "measurement", "window", "shift")
+          .longFields("tests")
+          .doubleFields("mean", "sigma", "pp", "ppk", "lsl", "usl", "target")
+          .build();
+  private static final Point.Layout PACK_POINT =
+      Points.stationLayout(QUALITY, "product", "measurement", "window", "shift")
+          .longFields("tests", "passed", "failed", "first_tests", "first_passed")
+          .doubleFields("fpy")
+          .longFields("retests", "verdict_mismatches")
+          .build();
+
   private static final Comparator<Test> ORDER =
       Comparator.<Test>comparingLong(t -> t.ts)
           .thenComparing(t -> t.event.serial())
@@ -53,6 +74,7 @@ final class BatteryQuality {
     final BatteryJudgement judgement;
     final String shiftId;
     final long shiftStartMs;
+    final long shiftEndMs;
     boolean firstPass;
 
     Test(BatteryTest event, long ts, BatteryJudgement judgement, Shift shift) {
@@ -61,6 +83,7 @@ final class BatteryQuality {
       this.judgement = judgement;
       this.shiftId = shift == null ? null : shift.id();
       this.shiftStartMs = shift == null ? 0 : shift.startMillis();
+      this.shiftEndMs = shift == null ? 0 : shift.endMillis();
     }
   }
 
@@ -96,6 +119,21 @@ final class BatteryQuality {
       tests[at] = test;
       n++;
       return at;
+    }
+
+    /** The index of the first value at or after {@code ms}. */
+    int from(long ms) {
+      int low = 0;
+      int high = n;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (ts[mid] < ms) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
     }
 
     void dropFirst(int count) {
@@ -143,7 +181,7 @@ final class BatteryQuality {
   long verdictMismatches;
   long unjudged;
 
-  private record ShiftKey(String product, long startMs, String shiftId)
+  private record ShiftKey(String product, long startMs, long endMs, String shiftId)
       implements Comparable<ShiftKey> {
     @Override
     public int compareTo(ShiftKey o) {
@@ -269,7 +307,8 @@ final class BatteryQuality {
 
   private void due(Test test) {
     if (test.shiftId != null) {
-      dirty.add(new ShiftKey(test.event.product(), test.shiftStartMs, test.shiftId));
+      dirty.add(
+          new ShiftKey(test.event.product(), test.shiftStartMs, test.shiftEndMs, test.shiftId));
     }
   }
 
@@ -344,46 +383,44 @@ final class BatteryQuality {
       return;
     }
     SampleStats stats = SampleStats.of(s.x, Math.max(0, k - window + 1), k + 1);
-    SampleStats baseline = SampleStats.of(s.x, Math.max(0, k - window), k);
     Capability capability = capability(stats, limits);
-    Point.Builder point =
-        point(QUALITY, s.ts[k])
-            .tag("product", product)
-            .tag("measurement", measurement)
-            .tag("window", "rolling")
-            .field("value", s.x[k])
-            .field("tests", (long) stats.n())
-            .field("mean", stats.mean())
-            .field("sigma", stats.sigma())
-            .field("cp", capability.cp())
-            .field("cpk", capability.cpk())
-            .field("cpm", capability.cpm());
+    Point.Values point =
+        ROLLING_POINT
+            .point(s.ts[k])
+            .tags(tags)
+            .tag(product)
+            .tag(measurement)
+            .tag("rolling")
+            .field(s.x[k])
+            .field((long) stats.n())
+            .field(stats.mean())
+            .field(stats.sigma())
+            .field(capability.cp())
+            .field(capability.cpk())
+            .field(capability.cpm());
     limits(point, limits);
-    if (!Double.isNaN(s.z[k])) {
+    if (Double.isNaN(s.z[k])) {
+      point.skip().skip().skip().skip();
+    } else {
+      SampleStats baseline = SampleStats.of(s.x, Math.max(0, k - window), k);
       point
-          .field("centre", baseline.mean())
-          .field("ucl", baseline.mean() + 3 * baseline.sigma())
-          .field("lcl", baseline.mean() - 3 * baseline.sigma())
-          .field("z", s.z[k]);
+          .field(baseline.mean())
+          .field(baseline.mean() + 3 * baseline.sigma())
+          .field(baseline.mean() - 3 * baseline.sigma())
+          .field(s.z[k]);
     }
     for (SpcRules rule : SpcRules.values()) {
-      point.field(rule.wireName(), (s.rules[k] & rule.bit()) != 0 ? 1L : 0L);
+      point.field((s.rules[k] & rule.bit()) != 0 ? 1L : 0L);
     }
     ctx.emit(point.build());
   }
 
-  private static void limits(Point.Builder point, SpecLimits limits) {
-    if (limits != null) {
-      if (limits.lsl() != null) {
-        point.field("lsl", limits.lsl());
-      }
-      if (limits.usl() != null) {
-        point.field("usl", limits.usl());
-      }
-      if (limits.target() != null) {
-        point.field("target", limits.target());
-      }
-    }
+  /** The limits' three fields, each left out where the limits have none. */
+  private static void limits(Point.Values point, SpecLimits limits) {
+    point
+        .field(limits == null || limits.lsl() == null ? Double.NaN : limits.lsl())
+        .field(limits == null || limits.usl() == null ? Double.NaN : limits.usl())
+        .field(limits == null || limits.target() == null ? Double.NaN : limits.target());
   }
 
   private static Capability capability(SampleStats stats, SpecLimits limits) {
@@ -393,79 +430,86 @@ final class BatteryQuality {
   }
 
   private void emitShift(ProductLog log, ShiftKey key) {
-    List<Test> tests = shiftTests(log, key.startMs, key.shiftId);
-    ShiftYieldSums yield = ShiftYieldSums.of(tests);
+    ShiftYieldSums yield = ShiftYieldSums.of(log.tests, key.startMs, key.endMs, key.shiftId);
     ctx.emit(
-        point(QUALITY, key.startMs)
-            .tag("product", log.product)
-            .tag("measurement", PACK)
-            .tag("window", "shift")
-            .tag("shift", key.shiftId)
-            .field("tests", yield.tests)
-            .field("passed", yield.passed)
-            .field("failed", yield.tests - yield.passed)
-            .field("first_tests", yield.firstTests)
-            .field("first_passed", yield.firstPassed)
-            .field("fpy", yield.fpy())
-            .field("retests", yield.tests - yield.firstTests)
-            .field("verdict_mismatches", yield.mismatches)
+        PACK_POINT
+            .point(key.startMs)
+            .tags(tags)
+            .tag(log.product)
+            .tag(PACK)
+            .tag("shift")
+            .tag(key.shiftId)
+            .field(yield.tests)
+            .field(yield.passed)
+            .field(yield.tests - yield.passed)
+            .field(yield.firstTests)
+            .field(yield.firstPassed)
+            // 0 over no first test, as the oee ratios over a zero base: it replaces a yield
+            // written before an earlier test made the shift's only first test a retest.
+            .field(yield.firstTests == 0 ? 0.0 : yield.fpy())
+            .field(yield.tests - yield.firstTests)
+            .field(yield.mismatches)
             .build());
     for (Map.Entry<String, Series> entry : log.series.entrySet()) {
-      double[] values = shiftValues(entry.getValue(), key.startMs, key.shiftId);
-      if (values.length == 0) {
+      Series s = entry.getValue();
+      int from = s.from(key.startMs);
+      int to = s.from(key.endMs);
+      if (from == to) {
         continue;
       }
-      SampleStats stats = SampleStats.of(values);
+      SampleStats stats = SampleStats.of(s.x, from, to);
       SpecLimits limits = ctx.limits(log.product).get(entry.getKey());
       Capability capability = capability(stats, limits);
-      Point.Builder point =
-          point(QUALITY, key.startMs)
-              .tag("product", log.product)
-              .tag("measurement", entry.getKey())
-              .tag("window", "shift")
-              .tag("shift", key.shiftId)
-              .field("tests", (long) stats.n())
-              .field("mean", stats.mean())
-              .field("sigma", stats.sigma())
-              .field("pp", capability.cp())
-              .field("ppk", capability.cpk());
+      Point.Values point =
+          SHIFT_POINT
+              .point(key.startMs)
+              .tags(tags)
+              .tag(log.product)
+              .tag(entry.getKey())
+              .tag("shift")
+              .tag(key.shiftId)
+              .field((long) stats.n())
+              .field(stats.mean())
+              .field(stats.sigma())
+              .field(capability.cp())
+              .field(capability.cpk());
       limits(point, limits);
       ctx.emit(point.build());
     }
   }
 
-  private static List<Test> shiftTests(ProductLog log, long startMs, String shiftId) {
-    List<Test> tests = new ArrayList<>();
-    for (Test test : log.tests) {
-      if (test.shiftStartMs == startMs && shiftId.equals(test.shiftId)) {
-        tests.add(test);
+  /** The index of the first of {@code tests} (in time order) at or after {@code ms}. */
+  private static int from(List<Test> tests, long ms) {
+    int low = 0;
+    int high = tests.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (tests.get(mid).ts < ms) {
+        low = mid + 1;
+      } else {
+        high = mid;
       }
     }
-    return tests;
-  }
-
-  private static double[] shiftValues(Series s, long startMs, String shiftId) {
-    double[] values = new double[s.n];
-    int count = 0;
-    for (int k = 0; k < s.n; k++) {
-      Test test = s.tests[k];
-      if (test.shiftStartMs == startMs && shiftId.equals(test.shiftId)) {
-        values[count++] = s.x[k];
-      }
-    }
-    return Arrays.copyOf(values, count);
+    return low;
   }
 
   /** The counts of first-pass yield over some tests. */
   private record ShiftYieldSums(
       long tests, long passed, long firstTests, long firstPassed, long mismatches) {
 
-    static ShiftYieldSums of(List<Test> tests) {
+    /** The sums over the tests of {@code log} (in time order) in the shift. */
+    static ShiftYieldSums of(List<Test> log, long startMs, long endMs, String shiftId) {
+      long tests = 0;
       long passed = 0;
       long first = 0;
       long firstPassed = 0;
       long mismatches = 0;
-      for (Test test : tests) {
+      for (int i = from(log, startMs); i < log.size() && log.get(i).ts < endMs; i++) {
+        Test test = log.get(i);
+        if (test.shiftStartMs != startMs || !shiftId.equals(test.shiftId)) {
+          continue;
+        }
+        tests++;
         boolean pass = test.judgement.good();
         passed += pass ? 1 : 0;
         if (test.firstPass) {
@@ -474,7 +518,7 @@ final class BatteryQuality {
         }
         mismatches += test.judgement.mismatch() ? 1 : 0;
       }
-      return new ShiftYieldSums(tests.size(), passed, first, firstPassed, mismatches);
+      return new ShiftYieldSums(tests, passed, first, firstPassed, mismatches);
     }
 
     double fpy() {
@@ -495,7 +539,7 @@ final class BatteryQuality {
       QualitySnapshot.ShiftYield shift = null;
       if (latest.shiftId != null) {
         ShiftYieldSums sums =
-            ShiftYieldSums.of(shiftTests(log, latest.shiftStartMs, latest.shiftId));
+            ShiftYieldSums.of(log.tests, latest.shiftStartMs, latest.shiftEndMs, latest.shiftId);
         shift =
             new QualitySnapshot.ShiftYield(
                 latest.shiftId,
@@ -552,11 +596,10 @@ final class BatteryQuality {
     Capability capability = capability(stats, limits);
     SampleStats baseline = SampleStats.of(s.x, Math.max(0, k - window), k);
     boolean charted = !Double.isNaN(s.z[k]);
-    double[] shiftValues =
+    SampleStats shift =
         latest.shiftId == null
-            ? new double[0]
-            : shiftValues(s, latest.shiftStartMs, latest.shiftId);
-    SampleStats shift = SampleStats.of(shiftValues);
+            ? SampleStats.of()
+            : SampleStats.of(s.x, s.from(latest.shiftStartMs), s.from(latest.shiftEndMs));
     Capability overShift = capability(shift, limits);
     return new QualitySnapshot.Measurement(
         name,

@@ -65,7 +65,7 @@ final class Points {
 
   private Points() {}
 
-  private static Point.Layout.Builder stationLayout(String measurement, String... tags) {
+  static Point.Layout.Builder stationLayout(String measurement, String... tags) {
     return Point.layout(measurement).tags(StationTags.NAMES).tags(tags);
   }
 

@@ -86,45 +86,43 @@ final class ShiftHistory {
     if (!oee && !measurement.equals(Points.LOSSES)) {
       return;
     }
-    Map<String, String> tags = point.tags();
-    String shiftId = tags.get("shift");
-    String station = tags.get("station");
+    String shiftId = point.tag("shift");
+    String station = point.tag("station");
     if (shiftId == null || Points.LINE_STATION.equals(station)) {
       return;
     }
-    if (oee && !"shift".equals(tags.get("window"))) {
+    if (oee
+        ? !"shift".equals(point.tag("window"))
+        : !"equipment_failure".equals(point.tag("loss"))) {
       return;
     }
-    if (!oee && !"equipment_failure".equals(tags.get("loss"))) {
-      return;
-    }
-    String key = key(tags.get("site"), tags.get("area"), tags.get("line"), station);
-    Map<String, Object> fields = point.fields();
+    String site = point.tag("site");
+    String key = key(site, point.tag("area"), point.tag("line"), station);
     TreeMap<String, Sums> shifts = stations.computeIfAbsent(key, k -> new TreeMap<>());
     Sums before = shifts.get(shiftId);
     Sums now;
     if (oee) {
-      Shift shift = shift(tags.get("site"), shiftId, point.epochMilli());
+      Shift shift = shift(site, shiftId, point.epochMilli());
       if (shift == null) {
         return;
       }
-      double run = number(fields.get("run_s"));
-      Object performance = fields.get("performance");
+      double run = number(point.field("run_s"));
+      Object performance = point.field("performance");
       now =
           new Sums(
               shift.startMillis(),
               shift.endMillis(),
-              number(fields.get("planned_s")),
+              number(point.field("planned_s")),
               run,
               performance == null ? Double.NaN : number(performance) * run,
-              ((Number) fields.get("total")).longValue(),
-              ((Number) fields.get("good")).longValue(),
+              ((Number) point.field("total")).longValue(),
+              ((Number) point.field("good")).longValue(),
               before == null ? 0 : before.downS());
     } else {
       if (before == null) {
         return; // the oee point comes first
       }
-      now = before.withDown(number(fields.get("seconds")));
+      now = before.withDown(number(point.field("seconds")));
     }
     if (!now.equals(before)) {
       shifts.put(shiftId, now);

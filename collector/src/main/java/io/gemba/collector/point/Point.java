@@ -151,6 +151,28 @@ public final class Point {
     return tagMap;
   }
 
+  /** The value of the tag {@code name}, or {@code null} if the point has none: no map made. */
+  public String tag(String name) {
+    String[] names = layout.tagNames;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return tagValues[i];
+      }
+    }
+    return null;
+  }
+
+  /** The value of the field {@code name}, or {@code null} if the point has none: no map made. */
+  public Object field(String name) {
+    String[] names = layout.fieldNames;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return has(i) ? value(i) : null;
+      }
+    }
+    return null;
+  }
+
   /** Field names to values, in the order they were added. */
   public Map<String, Object> fields() {
     if (fieldMap == null) {

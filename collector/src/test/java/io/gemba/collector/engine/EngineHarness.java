@@ -243,6 +243,8 @@ final class EngineHarness {
           undefinedIfZero(kept, "allocation_efficiency", "planned_s");
           undefinedIfZero(kept, "throughput_per_hour", "planned_s");
           undefinedIfZero(kept, "scrap_ratio", "total");
+          // A shift's first-pass yield, once its only first test turns out to be a retest.
+          undefinedIfZero(kept, "fpy", "first_tests");
           read.put(series, kept);
         });
     return read;
