@@ -91,8 +91,13 @@ class StationBoundIT {
                     .headers()
                     .firstValue("X-Total-Count")
                     .equals(java.util.Optional.of(Integer.toString(held))));
-    HttpResponse<String> configured = AgentHttp.get(agent, "/api/v1/stations?configured=true");
-    assertThat(configured.body()).contains("\"station\":\"st10\"");
+    // Each instance publishes its own snapshot: the one holding st10 may show it a tick later.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(AgentHttp.get(agent, "/api/v1/stations?configured=true").body())
+                    .contains("\"station\":\"st10\""));
 
     HttpResponse<String> ready = AgentHttp.get(agent, "/health/ready");
     assertThat(ready.statusCode()).as("still ready").isEqualTo(200);
