@@ -1,5 +1,6 @@
 package io.gemba.agent.simulate;
 
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Envelope;
 import java.util.HashMap;
@@ -50,7 +51,23 @@ final class BatteryTester {
     boolean accepts(double value) {
       return value >= low && value <= high;
     }
+
+    /**
+     * The same limits for the agent: a low of {@value #NO_LOW} or a high of {@value #NO_HIGH} is no
+     * limit on that side; a two-sided specification targets the mean.
+     */
+    SpecLimits spec(String product) {
+      Double lsl = low > NO_LOW ? low : null;
+      Double usl = high < NO_HIGH ? high : null;
+      return new SpecLimits(product, name, lsl, usl, lsl != null && usl != null ? mean : null);
+    }
   }
+
+  /** A low limit that is none: the bench reports no value below 0. */
+  static final double NO_LOW = 0;
+
+  /** A high limit that is none. */
+  static final double NO_HIGH = 1e9;
 
   private final Random random;
   private final String serialPrefix;
@@ -72,11 +89,11 @@ final class BatteryTester {
     double capacity = product.capacityAh();
     return List.of(
         new Limit("ocv_v", ocv, ocv * 0.00125, ocv * 0.985, ocv * 1.015, 0.1),
-        new Limit("dcir_mohm", dcir, dcir * 0.03, 0, dcir * 1.08, 0.1),
-        new Limit("capacity_ah", capacity * 1.02, capacity * 0.01, capacity * 0.995, 1e9, 0.01),
-        new Limit("cell_spread_mv", 12, 3, 0, 25, 0.1),
-        new Limit("insulation_mohm", 550, 60, 100, 1e9, 1),
-        new Limit("leak_pa_min", 1.2, 0.3, 0, 2.2, 0.01),
+        new Limit("dcir_mohm", dcir, dcir * 0.03, NO_LOW, dcir * 1.08, 0.1),
+        new Limit("capacity_ah", capacity * 1.02, capacity * 0.01, capacity * 0.995, NO_HIGH, 0.01),
+        new Limit("cell_spread_mv", 12, 3, NO_LOW, 25, 0.1),
+        new Limit("insulation_mohm", 550, 60, 100, NO_HIGH, 1),
+        new Limit("leak_pa_min", 1.2, 0.3, NO_LOW, 2.2, 0.01),
         new Limit("temp_c", 27, 1.2, 15, 40, 0.1));
   }
 

@@ -6,6 +6,7 @@ import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.Interval;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.ShiftCalendar;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -277,6 +278,12 @@ class PlantStatisticsTest {
       assertThat(test.measurements()).containsOnlyKeys(BatteryTester.MEASUREMENTS);
       assertThat(test.result())
           .isEqualTo(withinLimits ? BatteryTest.Verdict.PASS : BatteryTest.Verdict.FAIL);
+      // The agent, configured with the plant's model, judges as the bench does.
+      Map<String, SpecLimits> specs = weeks.plant.model().limits(test.product());
+      boolean bySpecs =
+          test.measurements().entrySet().stream()
+              .allMatch(m -> specs.get(m.getKey()).accepts(m.getValue()));
+      assertThat(bySpecs).as("%s", test).isEqualTo(withinLimits);
       assertThat(test.retest()).isEqualTo(failedBefore.containsKey(test.serial()));
       if (!test.retest()) {
         firstTests++;
