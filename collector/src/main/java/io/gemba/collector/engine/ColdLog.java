@@ -1,5 +1,6 @@
 package io.gemba.collector.engine;
 
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -17,15 +18,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The events of one station that a rebuild may need but no replay within the allowed lateness does
  * (ADR 0010): those from the oldest anchor of its backfill horizon to the oldest copy of its core,
  * in time order, as compact bytes rather than objects. About five bytes an event: times, sequence
  * numbers, counters and a cycle's time as differences from what came before (a cycle's time from
- * the time since the cycle before), texts (reasons, products, orders) once per chunk, and what most
- * events share (no sub-millisecond time, the next sequence number) as bits of the event's first
- * byte. A rebuild decodes them into events equal to those kept.
+ * the time since the cycle before), a battery test's values as they are, texts (reasons, products,
+ * orders, measurement names) once per chunk, and what most events share (no sub-millisecond time,
+ * the next sequence number) as bits of the event's first byte. A rebuild decodes them into events
+ * equal to those kept.
  */
 final class ColdLog {
 
@@ -37,6 +40,7 @@ final class ColdLog {
   private static final int CYCLE = 2;
   private static final int ORDER = 3;
   private static final int HEARTBEAT = 4;
+  private static final int BATTERY = 5;
   // An event's first byte: its kind, its sequence number, whether a byte of rare flags follows,
   // and two flags of its kind.
   private static final int HAS_SEQ = 1 << 3;
@@ -350,6 +354,8 @@ final class ColdLog {
       kind = ORDER;
     } else if (event instanceof Heartbeat) {
       kind = HEARTBEAT;
+    } else if (event instanceof BatteryTest) {
+      kind = BATTERY;
     } else {
       throw new IllegalArgumentException("not kept cold: " + event);
     }
@@ -451,6 +457,17 @@ final class ColdLog {
       out.text(e.product());
       out.optional(e.plannedQty());
       out.optional(e.idealCycleMs());
+    } else if (event instanceof BatteryTest e) {
+      out.text(e.product());
+      out.inline(e.serial());
+      out.unsigned((e.retest() ? 1 : 0) | (e.result() == null ? 0 : e.result().ordinal() + 1) << 1);
+      // By name, so that the same test is the same bytes.
+      Map<String, Double> sorted = new TreeMap<>(e.measurements());
+      out.unsigned(sorted.size());
+      for (Map.Entry<String, Double> measurement : sorted.entrySet()) {
+        out.text(measurement.getKey());
+        out.fixed(Double.doubleToRawLongBits(measurement.getValue()));
+      }
     } else {
       out.text(((Heartbeat) event).gateway());
     }
@@ -487,8 +504,10 @@ final class ColdLog {
   private static final Channel[] CHANNELS = Channel.values();
 
   private static final Channel[] OWN_CHANNELS = {
-    Channel.STATE, Channel.COUNT, Channel.CYCLE, Channel.ORDER, Channel.HEARTBEAT
+    Channel.STATE, Channel.COUNT, Channel.CYCLE, Channel.ORDER, Channel.HEARTBEAT, Channel.BATTERY
   };
+
+  private static final BatteryTest.Verdict[] VERDICTS = BatteryTest.Verdict.values();
 
   private List<TelemetryEvent> decode(Chunk chunk) {
     Reader in = new Reader(chunk);
@@ -554,6 +573,13 @@ final class ColdLog {
       return id + 1L;
     }
 
+    /** Eight bytes, as they are: a measured value. */
+    void fixed(long bits) {
+      for (int i = 0; i < 8; i++) {
+        write((int) (bits >>> (8 * i)));
+      }
+    }
+
     /** A text written where it stands (a serial number, seen once). */
     void inline(String text) {
       if (text == null) {
@@ -611,6 +637,14 @@ final class ColdLog {
 
     String text() {
       return textAt(unsigned());
+    }
+
+    long fixed() {
+      long bits = 0;
+      for (int i = 0; i < 8; i++) {
+        bits |= (long) read() << (8 * i);
+      }
+      return bits;
     }
 
     String textAt(long id) {
@@ -708,6 +742,25 @@ final class ColdLog {
         case HEARTBEAT -> {
           String gateway = text();
           return new Heartbeat(envelope, gateway);
+        }
+        case BATTERY -> {
+          String product = text();
+          String serial = inline();
+          int flags = (int) unsigned();
+          int result = flags >> 1;
+          int count = (int) unsigned();
+          Map<String, Double> measurements = new HashMap<>(count * 2);
+          for (int i = 0; i < count; i++) {
+            String name = text();
+            measurements.put(name, Double.longBitsToDouble(fixed()));
+          }
+          return new BatteryTest(
+              envelope,
+              serial,
+              product,
+              (flags & 1) != 0,
+              result == 0 ? null : VERDICTS[result - 1],
+              measurements);
         }
         default -> throw new IllegalStateException("not an event kind: " + kind);
       }

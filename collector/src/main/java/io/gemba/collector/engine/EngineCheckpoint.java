@@ -58,7 +58,23 @@ final class EngineCheckpoint {
       long duplicates,
       long ignored,
       List<LoggedEvent> lineOrders,
-      List<StationState> stations) {}
+      List<StationState> stations,
+      LeanState lean) {}
+
+  /**
+   * The lean KPIs' state: the engine's event time, the 5S audits and kaizen updates kept (as
+   * contract payloads), the red tags of audits no longer kept, local content sums and the shift
+   * history kaizen effects are measured on, and the effects measured. {@code null} in a checkpoint
+   * of an earlier build.
+   */
+  record LeanState(
+      Long clockMs,
+      List<LoggedEvent> audits,
+      Map<String, long[]> foldedRedTags,
+      List<LoggedEvent> kaizens,
+      Map<String, double[]> kaizenEffects,
+      List<LocalContentTally.Saved> parts,
+      List<ShiftHistory.Saved> shifts) {}
 
   /** An event, as its topic and contract payload (RFC 3339 times in UTC, full precision). */
   record LoggedEvent(String topic, String payload) {}
@@ -88,7 +104,11 @@ final class EngineCheckpoint {
       long counterJumps,
       List<AnchorState> anchors,
       List<LoggedEvent> backfill,
-      List<ColdLog.Saved> cold) {}
+      List<ColdLog.Saved> cold,
+      List<LoggedEvent> batteryTests,
+      Map<String, Long> serials,
+      long verdictMismatches,
+      long unjudgedTests) {}
 
   /**
    * A station's core at a shift start or full hour of its backfill horizon, with the sums settled

@@ -5,6 +5,7 @@ import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
 import io.gemba.collector.plant.SiteConfig;
 import io.gemba.collector.point.PointSink;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.DecodeCounters;
 import io.gemba.collector.telemetry.Decoded;
 import io.gemba.collector.telemetry.DecoderSettings;
@@ -71,6 +72,10 @@ public final class KpiEngine {
 
   private final PlantModel model;
   private final EngineContext ctx;
+
+  /** 5S, kaizen and local content, on the engine's event time. */
+  private final Lean lean;
+
   private final Map<StationKey, StationTracker> stations = new LinkedHashMap<>();
 
   /** The tracker of each station topic seen (a station has a topic per channel): no key to make. */
@@ -85,6 +90,9 @@ public final class KpiEngine {
   private final Map<LineKey, OrderEvent> lineOrders = new LinkedHashMap<>();
   private final Map<String, MinuteSlicer> slicers = new HashMap<>();
   private final List<StationTracker> toFlush = new ArrayList<>();
+
+  /** Whether a lean event came since the last flush. */
+  private boolean leanPending;
 
   /** A sum of what {@link #warm} read, kept so that the reads are not optimized away. */
   private long warmed;
@@ -135,7 +143,8 @@ public final class KpiEngine {
           "maxUnconfiguredStations must not be negative: " + maxUnconfiguredStations);
     }
     this.model = Objects.requireNonNull(model, "model");
-    this.ctx = new EngineContext(model.policy(), sink);
+    this.lean = new Lean(model, this::slicer);
+    this.ctx = new EngineContext(model, sink, lean::observe);
     this.maxUnconfigured = maxUnconfiguredStations;
   }
 
@@ -277,7 +286,10 @@ public final class KpiEngine {
     Topic topic = envelope.topic();
     long ts = envelope.ts().toEpochMilli();
     Outcome outcome;
-    if (!computesOn(event, topic)) {
+    if (event.channel().isLean()) {
+      outcome = lean.accept(event, productAt(topic));
+      leanPending = true;
+    } else if (!computesOn(event, topic)) {
       outcome = Outcome.IGNORED;
     } else if (topic.isWholeLine()) {
       outcome = lineOrder((OrderEvent) event);
@@ -286,7 +298,11 @@ public final class KpiEngine {
       if (tracker == null) {
         outcome = refuse(topic);
       } else {
+        lean.see(ts);
         outcome = tracker.accept(event, ts, arrivalMs == NO_ARRIVAL ? ts : arrivalMs);
+        if (outcome == Outcome.APPLIED && event instanceof BatteryTest test) {
+          tracker.test(test, ts);
+        }
         scheduleFlush(tracker);
       }
     }
@@ -294,10 +310,13 @@ public final class KpiEngine {
     return outcome;
   }
 
-  /** Station states, counts, cycles, heartbeats and orders; orders also for a whole line. */
+  /**
+   * Station states, counts, cycles, battery tests, heartbeats and orders; orders also for a whole
+   * line.
+   */
   private static boolean computesOn(TelemetryEvent event, Topic topic) {
     return switch (event.channel()) {
-      case STATE, COUNT, CYCLE, HEARTBEAT -> !topic.isWholeLine();
+      case STATE, COUNT, CYCLE, BATTERY, HEARTBEAT -> !topic.isWholeLine();
       case ORDER -> !topic.isWholeArea();
       default -> false;
     };
@@ -377,7 +396,31 @@ public final class KpiEngine {
     for (StationTracker tracker : toFlush) {
       tracker.flush();
     }
+    if (!toFlush.isEmpty() || leanPending) {
+      leanPending = false;
+      lean.flush(ctx::emit);
+    }
     toFlush.clear();
+  }
+
+  /**
+   * The product a part consumed on {@code topic} is for: its station's (its order's, or its last
+   * unit's), or for a line topic the line's order's; null if none is known.
+   */
+  private String productAt(Topic topic) {
+    if (topic.isWholeArea()) {
+      return null;
+    }
+    if (topic.isWholeLine()) {
+      OrderEvent order = lineOrders.get(new LineKey(topic.site(), topic.area(), topic.line()));
+      return order == null ? null : order.product();
+    }
+    StationTracker tracker = known(topic);
+    if (tracker == null) {
+      tracker =
+          stations.get(new StationKey(topic.site(), topic.area(), topic.line(), topic.station()));
+    }
+    return tracker == null ? null : tracker.product();
   }
 
   /**
@@ -551,7 +594,8 @@ public final class KpiEngine {
             duplicates,
             ignored,
             orders,
-            saved);
+            saved,
+            lean.save(encode));
     return out -> EngineCheckpoint.write(state, out);
   }
 
@@ -609,8 +653,19 @@ public final class KpiEngine {
           keptAside.addAll(engine.decode(decoder, event));
         }
       }
-      tracker.restore(station, events, keptAside, engine.slicer(key.site));
+      List<BatteryTest> tests = new ArrayList<>();
+      if (station.batteryTests() != null) {
+        for (EngineCheckpoint.LoggedEvent event : station.batteryTests()) {
+          for (TelemetryEvent decoded : engine.decode(decoder, event)) {
+            tests.add((BatteryTest) decoded);
+          }
+        }
+      }
+      tracker.restore(station, events, keptAside, tests, engine.slicer(key.site));
       tracker.flush();
+    }
+    if (saved.lean() != null) {
+      engine.lean.restore(saved.lean(), event -> engine.decode(decoder, event));
     }
     engine.unconfiguredLineOrders = 0; // the stations made above counted from the orders
     for (LineKey line : engine.lineOrders.keySet()) {
@@ -656,6 +711,25 @@ public final class KpiEngine {
   /** The topic of the last event refused as {@link Outcome#TOO_MANY_STATIONS}, if any. */
   public Optional<Topic> lastRefusedStation() {
     return Optional.ofNullable(lastRefused);
+  }
+
+  /**
+   * The battery test quality of every station that has sent a test, in the order they first sent.
+   */
+  public List<QualitySnapshot> quality() {
+    List<QualitySnapshot> list = new ArrayList<>();
+    for (StationTracker tracker : stations.values()) {
+      QualitySnapshot quality = tracker.quality();
+      if (quality != null) {
+        list.add(quality);
+      }
+    }
+    return list;
+  }
+
+  /** The 5S, kaizen and local content KPIs as they stand. */
+  public LeanSnapshot lean() {
+    return lean.snapshot();
   }
 
   /** Every station seen, in the order they first sent. */

@@ -79,7 +79,8 @@ final class MinutePoints {
       if (settled) {
         Kpis kpis = calculator.compute(sums);
         for (StationTags t : pointTags) {
-          points.add(Points.oee(t, minuteMs, segment.shiftId, "1m", segment.order, kpis));
+          points.add(
+              Points.oee(t, minuteMs, segment.shiftId, Points.MINUTE_WINDOW, segment.order, kpis));
         }
       } else {
         long stopMs = calculator.stopMs(sums);
@@ -89,7 +90,7 @@ final class MinutePoints {
                   t,
                   minuteMs,
                   segment.shiftId,
-                  "1m",
+                  Points.MINUTE_WINDOW,
                   segment.order,
                   calculator.policy(),
                   sums,

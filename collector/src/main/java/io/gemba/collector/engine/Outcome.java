@@ -11,10 +11,7 @@ public enum Outcome {
   LATE,
   /** The same event as one already applied (same topic, sequence and time): dropped. */
   DUPLICATE,
-  /**
-   * Of a channel this engine does not compute on (battery tests, parts, 5S audits, kaizens), or a
-   * heartbeat without a station: nothing to do here.
-   */
+  /** A heartbeat without a station, or an order for a whole area: nothing to do here. */
   IGNORED,
   /**
    * Of a station (or a whole line) that the configuration does not name, new, while the engine

@@ -23,6 +23,9 @@ final class Points {
   static final String LOSSES = "losses";
   static final String RELIABILITY = "reliability";
 
+  /** The {@code window} tag of a minute's {@code oee} point. */
+  static final String MINUTE_WINDOW = "1m";
+
   /** The station tag of a line's own points. */
   static final String LINE_STATION = "_line";
 
@@ -43,6 +46,14 @@ final class Points {
           .doubleFields("planned_s", "run_s", "stop_s")
           .longFields("total", "good")
           .doubleFields("teep")
+          .doubleFields(
+              "technical_efficiency",
+              "setup_ratio",
+              "utilization_efficiency",
+              "allocation_efficiency",
+              "nee",
+              "throughput_per_hour",
+              "scrap_ratio")
           .build();
   private static final Point.Layout LOSSES_POINT =
       stationLayout(LOSSES, "shift", "loss").doubleFields("seconds").build();
@@ -110,17 +121,30 @@ final class Points {
   /** An {@code oee} point of a final window: its sums and its ratios. */
   static Point oee(
       StationTags tags, long tsMs, String shift, String window, String order, Kpis kpis) {
-    return oeeTags(tags, tsMs, shift, window, order, kpis.policy())
-        .field(kpis.availability())
-        .field(kpis.performance())
-        .field(kpis.quality())
-        .field(kpis.oee())
-        .field(seconds(kpis.plannedMs()))
-        .field(seconds(kpis.runMs()))
-        .field(seconds(kpis.stopMs()))
-        .field(kpis.totalCount())
-        .field(kpis.goodCount())
-        .field(kpis.teep())
+    Point.Values point =
+        oeeTags(tags, tsMs, shift, window, order, kpis.policy())
+            .field(kpis.availability())
+            .field(kpis.performance())
+            .field(kpis.quality())
+            .field(kpis.oee())
+            .field(seconds(kpis.plannedMs()))
+            .field(seconds(kpis.runMs()))
+            .field(seconds(kpis.stopMs()))
+            .field(kpis.totalCount())
+            .field(kpis.goodCount())
+            .field(kpis.teep());
+    if (window.equals(MINUTE_WINDOW)) {
+      // ISO 22400-2 defines these over production periods: the shift and the order.
+      return point.skip().skip().skip().skip().skip().skip().skip().build();
+    }
+    return point
+        .field(kpis.iso().technicalEfficiency())
+        .field(kpis.iso().setupRatio())
+        .field(kpis.iso().utilizationEfficiency())
+        .field(kpis.iso().allocationEfficiency())
+        .field(kpis.iso().nee())
+        .field(kpis.iso().throughputPerHour())
+        .field(kpis.iso().scrapRatio())
         .build();
   }
 
@@ -147,6 +171,13 @@ final class Points {
         .field(seconds(stopMs))
         .field(sums.totalCount())
         .field(sums.goodCount())
+        .skip()
+        .skip()
+        .skip()
+        .skip()
+        .skip()
+        .skip()
+        .skip()
         .skip()
         .build();
   }

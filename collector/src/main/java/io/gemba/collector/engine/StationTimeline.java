@@ -8,6 +8,7 @@ import io.gemba.collector.engine.StationCore.StopClass;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
 import io.gemba.collector.telemetry.MachineState;
@@ -138,6 +139,8 @@ final class StationTimeline {
       onCount(reading, ts);
     } else if (event instanceof CycleCompleted cycle) {
       onCycle(cycle, ts);
+    } else if (event instanceof BatteryTest test) {
+      onTest(test, ts);
     } else if (event instanceof OrderEvent order) {
       onOrder(order);
     }
@@ -250,6 +253,22 @@ final class StationTimeline {
     }
     long good = cycle.result() == CycleCompleted.Result.OK ? 1 : 0;
     addUnits(ts, product, 1, good, idealMs(product));
+  }
+
+  /**
+   * A battery test is a unit made at its station, good unless it failed (by the limits, else by the
+   * station's verdict); its points are the battery quality's.
+   */
+  private void onTest(BatteryTest test, long ts) {
+    if (core.order == null) {
+      core.product = test.product();
+    }
+    if (core.counterMode) {
+      return; // the counters count this unit
+    }
+    String product = test.product();
+    boolean good = BatteryJudgement.of(test, ctx.limits(test.product())).good();
+    addUnits(ts, product, 1, good ? 1 : 0, idealMs(product));
   }
 
   /** Whether the station has not been running at any time since {@code fromMs}. */

@@ -9,6 +9,7 @@ import io.gemba.collector.kpi.ProductionSums;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.TelemetryEvent;
@@ -132,6 +133,9 @@ final class StationTracker {
   /** The event {@link #accept} is applying, whose data-quality counts are counted. */
   private TelemetryEvent accepting;
 
+  /** The station's battery tests, once it has sent one. */
+  private BatteryQuality battery;
+
   StationTracker(
       String site,
       String area,
@@ -231,6 +235,35 @@ final class StationTracker {
       raiseWatermark(timeline.core.heardMs - ctx.latenessMs);
     }
     return Outcome.APPLIED;
+  }
+
+  /** Takes a battery test that {@link #accept} applied into the station's battery quality. */
+  void test(BatteryTest test, long ts) {
+    if (battery == null) {
+      battery = new BatteryQuality(new String[] {site, area, line, station}, ctx, slicer);
+    }
+    battery.add(test, ts, acceptsFromMs());
+  }
+
+  /**
+   * The oldest time an event of the station is still applied at: the watermark, or as far back as
+   * the backfill horizon reaches.
+   */
+  private long acceptsFromMs() {
+    if (watermark == NONE) {
+      return Long.MIN_VALUE;
+    }
+    return Math.min(watermark, Math.max(horizon.fromMs(), latestTs - ctx.backfillHorizonMs));
+  }
+
+  /** The station's product now: its order's, or its last unit's; null if none. */
+  String product() {
+    return timeline.core.product;
+  }
+
+  /** The station's battery test quality, or null if it has sent no test. */
+  QualitySnapshot quality() {
+    return battery == null ? null : battery.snapshot();
   }
 
   /**
@@ -475,6 +508,9 @@ final class StationTracker {
     if (log.hasKeptAside()) {
       // After the station has written what it has: a rebuild writes what differs from that.
       rebuild();
+    }
+    if (battery != null) {
+      battery.flush();
     }
   }
 
@@ -781,7 +817,27 @@ final class StationTracker {
         timeline.counterJumps,
         horizon.save(),
         encoded(log.aside(), encode),
-        log.saveCold());
+        log.saveCold(),
+        battery == null ? null : encoded(battery.tests(), encode),
+        battery == null ? null : battery.serials(),
+        battery == null ? 0 : battery.verdictMismatches,
+        battery == null ? 0 : battery.unjudged);
+  }
+
+  /** {@code tests}, encoded only as they are read. */
+  private static List<EngineCheckpoint.LoggedEvent> encoded(
+      List<BatteryTest> tests, Function<TelemetryEvent, EngineCheckpoint.LoggedEvent> encode) {
+    return new AbstractList<>() {
+      @Override
+      public EngineCheckpoint.LoggedEvent get(int index) {
+        return encode.apply(tests.get(index));
+      }
+
+      @Override
+      public int size() {
+        return tests.size();
+      }
+    };
   }
 
   /** The events of {@code log} as they are now, encoded only as they are read. */
@@ -812,7 +868,16 @@ final class StationTracker {
       EngineCheckpoint.StationState saved,
       List<TelemetryEvent> kept,
       List<TelemetryEvent> keptAside,
+      List<BatteryTest> tests,
       MinuteSlicer slicer) {
+    if (!tests.isEmpty() || saved.serials() != null) {
+      battery = new BatteryQuality(new String[] {site, area, line, station}, ctx, slicer);
+      battery.restore(
+          saved.serials() == null ? Map.of() : saved.serials(),
+          tests,
+          saved.verdictMismatches(),
+          saved.unjudgedTests());
+    }
     log.restore(kept, keptAside, saved.cold());
     horizon.restore(saved.anchors(), slicer);
     closedShifts.putAll(saved.closedShifts());

@@ -37,6 +37,11 @@ public enum Channel {
     return machineLevel;
   }
 
+  /** Whether this channel is about lean practice: parts consumed, 5S audits, kaizen cards. */
+  public boolean isLean() {
+    return this == PART || this == AUDIT5S || this == KAIZEN;
+  }
+
   /** The channel with this topic name, if the contract has one. */
   public static Optional<Channel> fromWireName(String name) {
     for (Channel channel : VALUES) {

@@ -5,14 +5,18 @@ import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.Interval;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -59,7 +63,10 @@ import java.util.Set;
  *       whether or not they make parts: the counters grow by what the station made while running
  *       outside breaks, at 85–97% of the ideal rate, with 1.5% scrap.
  *   <li>Cycle stations ({@code st-04} and {@code st-08} of each line) send no counters but one
- *       {@code cycle} message per unit (1.5% NOK), 1.03–1.30 times the ideal cycle time apart.
+ *       {@code cycle} message per unit (1.5% NOK), 1.03–1.30 times the ideal cycle time apart;
+ *       {@code st-08} is the line's end-of-line battery tester, with an ideal cycle time of 37.5–90
+ *       s, and sends a {@code battery} test of seven measurements per pack instead (limits ±4σ, a
+ *       failed pack tested again): about 0.5% of the events, as on a real pack line.
  *   <li>Every station sends a {@code heartbeat} every 30 s and changes state: it runs for an
  *       exponentially distributed time (mean 10 min, at least 30 s), then stops: {@code DOWN} (45%;
  *       60% of them 20–110 s, the rest 2–10 min), {@code IDLE} (40%; 70% of them 10–110 s, the rest
@@ -100,7 +107,13 @@ final class EngineWorkload {
 
   /** A configured station and how it behaves. */
   record StationSpec(
-      int index, String area, String line, String station, boolean cycles, long idealMs) {
+      int index,
+      String area,
+      String line,
+      String station,
+      boolean cycles,
+      boolean tester,
+      long idealMs) {
 
     long idealMs(int product) {
       return Math.round(idealMs * PRODUCT_FACTOR[product]);
@@ -168,7 +181,8 @@ final class EngineWorkload {
               String.format("line-%03d", line + 1),
               String.format("st-%02d", position + 1),
               position == 3 || position == 7,
-              2_500 + 500L * random.nextInt(8)));
+              position == 7,
+              (2_500 + 500L * random.nextInt(8)) * (position == 7 ? 15 : 1)));
     }
     this.stations = List.copyOf(specs);
     this.calendar = calendar();
@@ -218,13 +232,14 @@ final class EngineWorkload {
       areas.add(new AreaConfig(area, linesByArea.get(area)));
     }
     SiteConfig site = new SiteConfig(SITE, "PK", ZONE, calendar, areas);
-    return new PlantModel(List.of(site), policy, StationDefaults.standard());
+    return new PlantModel(
+        List.of(site), policy, StationDefaults.standard(), quality(), LeanPolicy.defaults());
   }
 
   /** The breaks of the shifts around {@code start}, as [start, end) in epoch milliseconds. */
   private static long[][] breaks(ShiftCalendar calendar, Instant start) {
     Set<Interval> found = new LinkedHashSet<>();
-    for (long h = -24; h <= 48; h++) {
+    for (long h = -24; h <= 24 * 8; h++) {
       calendar.shiftAt(start.plus(Duration.ofHours(h))).map(Shift::breaks).ifPresent(found::addAll);
     }
     return found.stream()
@@ -256,14 +271,37 @@ final class EngineWorkload {
     // Stations make about 14 events a minute (counters every 5 s): counter readings, a dozen cycles
     // at cycle stations, heartbeats and state changes; simulate 25% longer than needed, then cut.
     double perStationMinute = 0.8 * 60_000.0 / countEveryMs + 0.2 * 16 + 2.5;
-    long endMs =
-        START.toEpochMilli() + (long) (count / (STATIONS * perStationMinute) * 1.25 * 60_000);
+    return generate(seed, count, stations, perStationMinute / 1.25, event -> true);
+  }
+
+  /**
+   * The first {@code count} battery tests in delivery order of the stream that starts at {@link
+   * #START}: the tests of every line's tester, without the other events. A tester tests about 0.6
+   * packs a minute while it runs; it runs about 80% of the time.
+   */
+  Stream batteryTests(long seed, int count) {
+    List<StationSpec> testers = stations.stream().filter(StationSpec::tester).toList();
+    return generate(seed, count, testers, 0.3, BatteryTest.class::isInstance);
+  }
+
+  /**
+   * The first {@code count} events that {@code kept} keeps, in delivery order, of {@code sims}
+   * simulated for long enough to make {@code perStationMinute} of them a minute each.
+   */
+  private Stream generate(
+      long seed,
+      int count,
+      List<StationSpec> sims,
+      double perStationMinute,
+      java.util.function.Predicate<TelemetryEvent> kept) {
+    long endMs = START.toEpochMilli() + (long) (count / (sims.size() * perStationMinute) * 60_000);
     Random delays = new Random(seed ^ 0x5DEECE66DL);
     List<Pending> pending = new ArrayList<>(count + count / 3);
     long order = 0;
-    for (StationSpec spec : stations) {
+    for (StationSpec spec : sims) {
       List<TelemetryEvent> events =
-          new StationSim(spec, new Random(seed + spec.index())).run(endMs);
+          new StationSim(spec, new Random(seed + spec.index()))
+              .run(endMs).stream().filter(kept).toList();
       for (int i = 0; i < events.size(); i++) {
         TelemetryEvent event = events.get(i);
         long ts = event.envelope().ts().toEpochMilli();
@@ -380,6 +418,9 @@ final class EngineWorkload {
           envelope, c.event(), c.order(), c.product(), c.plannedQty(), c.idealCycleMs());
     } else if (event instanceof Heartbeat c) {
       return new Heartbeat(envelope, c.gateway());
+    } else if (event instanceof BatteryTest c) {
+      return new BatteryTest(
+          envelope, c.serial(), c.product(), c.retest(), c.result(), Map.copyOf(c.measurements()));
     }
     throw new IllegalArgumentException("not simulated: " + event);
   }
@@ -407,8 +448,43 @@ final class EngineWorkload {
   }
 
   private static final Channel[] CHANNELS = {
-    Channel.STATE, Channel.COUNT, Channel.CYCLE, Channel.ORDER, Channel.HEARTBEAT
+    Channel.STATE, Channel.COUNT, Channel.CYCLE, Channel.BATTERY, Channel.ORDER, Channel.HEARTBEAT
   };
+
+  /** A battery test's measurements, their means and sigmas, and their limits (±4σ). */
+  static final String[] MEASUREMENTS = {
+    "ocv_v",
+    "dcir_mohm",
+    "capacity_ah",
+    "cell_spread_mv",
+    "insulation_mohm",
+    "leak_pa_min",
+    "temp_c"
+  };
+
+  private static final double[] MEANS = {201.6, 85, 6.6, 12, 550, 1.2, 27};
+  private static final double[] SIGMAS = {0.25, 2.5, 0.06, 3, 60, 0.3, 1.2};
+  private static final double[] LOW = new double[MEANS.length];
+  private static final double[] HIGH = new double[MEANS.length];
+
+  static {
+    for (int m = 0; m < MEANS.length; m++) {
+      LOW[m] = MEANS[m] - 4 * SIGMAS[m];
+      HIGH[m] = MEANS[m] + 4 * SIGMAS[m];
+    }
+  }
+
+  /** The limits of every product's measurements: the means ±4σ. */
+  static QualityPolicy quality() {
+    List<SpecLimits> limits = new ArrayList<>();
+    for (String product : PRODUCTS) {
+      for (int m = 0; m < MEASUREMENTS.length; m++) {
+        limits.add(new SpecLimits(product, MEASUREMENTS[m], LOW[m], HIGH[m], MEANS[m]));
+      }
+    }
+    return new QualityPolicy(
+        QualityPolicy.DEFAULT_WINDOW, QualityPolicy.DEFAULT_SPC_MIN_TESTS, limits);
+  }
 
   private record Pending(long delivery, long order, TelemetryEvent event) {}
 
@@ -516,6 +592,11 @@ final class EngineWorkload {
             nextCycle = breakEnd + cycleMs(); // no parts in a break
           } else {
             boolean ok = random.nextDouble() >= 0.015;
+            if (spec.tester()) {
+              add(test(t));
+              nextCycle = t + cycleMs();
+              continue;
+            }
             add(
                 new CycleCompleted(
                     envelope(Channel.CYCLE, t),
@@ -527,6 +608,34 @@ final class EngineWorkload {
           }
         }
       }
+    }
+
+    private long packs;
+    private String failedSerial;
+
+    /**
+     * The end-of-line test of the pack made at {@code t}: seven measurements, normal around the
+     * product's means; a pack that fails is tested again, as a retest, next.
+     */
+    private BatteryTest test(long t) {
+      boolean retest = failedSerial != null;
+      String serial =
+          retest ? failedSerial : "SN-" + spec.line() + "-" + String.format("%07d", ++packs);
+      Map<String, Double> values = new HashMap<>();
+      boolean pass = true;
+      for (int m = 0; m < MEASUREMENTS.length; m++) {
+        double value = MEANS[m] + SIGMAS[m] * random.nextGaussian();
+        values.put(MEASUREMENTS[m], value);
+        pass &= value >= LOW[m] && value <= HIGH[m];
+      }
+      failedSerial = pass || retest ? null : serial;
+      return new BatteryTest(
+          envelope(Channel.BATTERY, t),
+          serial,
+          PRODUCTS[product],
+          retest,
+          pass ? BatteryTest.Verdict.PASS : BatteryTest.Verdict.FAIL,
+          values);
     }
 
     /** Counter stations: what the station made while running outside breaks, up to {@code t}. */

@@ -2,6 +2,7 @@ package io.gemba.collector.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The cold log gives back the very events it was given, in order, across chunks and a restore. */
@@ -97,6 +99,23 @@ class ColdLogTest {
             9,
             7L,
             2L));
+    Topic battery = RandomPlantStream.topic("eol", Channel.BATTERY);
+    events.add(
+        new BatteryTest(
+            new Envelope(battery, late.plusSeconds(9), false, 13),
+            "HVB-0001",
+            "P9",
+            true,
+            BatteryTest.Verdict.FAIL,
+            Map.of("ocv_v", 201.6, "temp_c", -0.0, "leak_pa_min", 1.2e-7)));
+    events.add(
+        new BatteryTest(
+            new Envelope(battery, late.plusSeconds(10), true, Envelope.NO_SEQ),
+            "HVB-0002",
+            "P9",
+            false,
+            null,
+            Map.of("dcir_mohm", 85.2)));
     events.sort(Comparator.comparing(e -> e.envelope().ts()));
     return events;
   }

@@ -3,14 +3,17 @@ package io.gemba.collector.engine;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
 import io.gemba.collector.point.Point;
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -51,6 +54,27 @@ final class EngineHarness {
 
   EngineHarness(
       ZoneId zone, List<ShiftDefinition> shifts, KpiPolicy policy, StationConfig... stations) {
+    this(zone, shifts, policy, QualityPolicy.defaults(), stations);
+  }
+
+  /** A plant whose battery tests are judged and charted by {@code quality}. */
+  EngineHarness(
+      ZoneId zone,
+      List<ShiftDefinition> shifts,
+      KpiPolicy policy,
+      QualityPolicy quality,
+      StationConfig... stations) {
+    this(zone, shifts, policy, quality, LeanPolicy.defaults(), stations);
+  }
+
+  /** A plant with battery test and lean settings of its own. */
+  EngineHarness(
+      ZoneId zone,
+      List<ShiftDefinition> shifts,
+      KpiPolicy policy,
+      QualityPolicy quality,
+      LeanPolicy lean,
+      StationConfig... stations) {
     this.zone = zone;
     LineConfig line = new LineConfig(LINE, List.of(stations), stations[stations.length - 1].id());
     SiteConfig site =
@@ -60,7 +84,7 @@ final class EngineHarness {
             zone,
             new ShiftCalendar(zone, shifts, Set.of()),
             List.of(new AreaConfig(AREA, List.of(line))));
-    this.model = new PlantModel(List.of(site), policy, StationDefaults.standard());
+    this.model = new PlantModel(List.of(site), policy, StationDefaults.standard(), quality, lean);
     this.engine = new KpiEngine(model, emitted::add);
   }
 
@@ -96,6 +120,26 @@ final class EngineHarness {
         ok ? CycleCompleted.Result.OK : CycleCompleted.Result.NOK,
         product,
         null);
+  }
+
+  /**
+   * A battery test of {@code serial}, with its measurements as name, value, name, value, ...; its
+   * station's verdict {@code result} may be null.
+   */
+  BatteryTest test(
+      String station,
+      String at,
+      String serial,
+      String product,
+      boolean retest,
+      BatteryTest.Verdict result,
+      Object... measurements) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < measurements.length; i += 2) {
+      values.put((String) measurements[i], ((Number) measurements[i + 1]).doubleValue());
+    }
+    return new BatteryTest(
+        envelope(station, Channel.BATTERY, at), serial, product, retest, result, values);
   }
 
   OrderEvent orderStart(String station, String at, String order, String product) {
@@ -190,6 +234,15 @@ final class EngineHarness {
           undefinedIfZero(kept, "oee", "planned_s");
           // TEEP's base is calendar time, not a field; it is zero only where planned time is.
           undefinedIfZero(kept, "teep", "planned_s");
+          // The ISO 22400-2 set of shifts and orders, likewise.
+          undefinedIfZero(kept, "setup_ratio", "run_s");
+          undefinedIfZero(kept, "technical_efficiency", "run_s");
+          undefinedIfZero(kept, "utilization_efficiency", "run_s");
+          undefinedIfZero(kept, "nee", "run_s");
+          undefinedIfZero(kept, "nee", "total");
+          undefinedIfZero(kept, "allocation_efficiency", "planned_s");
+          undefinedIfZero(kept, "throughput_per_hour", "planned_s");
+          undefinedIfZero(kept, "scrap_ratio", "total");
           read.put(series, kept);
         });
     return read;

@@ -8,7 +8,9 @@ import io.gemba.collector.kpi.MicroStopPolicy;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftDefinition;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.point.Point;
 import io.gemba.collector.proptest.Draw;
 import io.gemba.collector.proptest.Property;
@@ -68,10 +70,19 @@ class EnginePropertiesTest {
     KpiPolicy policy =
         new KpiPolicy(
             microStops, Duration.ofMinutes(2), 0.85, 0.6, LATENESS, Duration.ofMinutes(10));
+    // A short window so that the battery tests' charts and rules are at work within the stream.
+    QualityPolicy quality =
+        new QualityPolicy(
+            20,
+            5,
+            List.of(
+                new SpecLimits("P1", "ocv_v", 199.5, 204.5, 202.0),
+                new SpecLimits("P1", "dcir_mohm", null, 88.0, null)));
     return new EngineHarness(
         BERLIN,
         shifts(),
         policy,
+        quality,
         EngineHarness.station(
             "cell",
             new IdealCycleTimes(Duration.ofSeconds(45), Map.of("P2", Duration.ofSeconds(50)))),

@@ -1,5 +1,6 @@
 package io.gemba.collector.engine;
 
+import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
@@ -14,13 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * A random but plausible stream of a line for property tests: stations {@code cell}, {@code press}
- * (cycles only) and {@code eol} (counters), with states (stops short and long), counter readings
- * (with resets), cycles, orders and heartbeats, each station in time order. Then a share of events
- * is delayed (delivered later, by less than {@code maxDelayMs}) and some are delivered twice.
+ * (cycles and battery tests) and {@code eol} (counters), with states (stops short and long),
+ * counter readings (with resets), cycles, battery tests (some serials tested again), orders and
+ * heartbeats, each station in time order. Then a share of events is delayed (delivered later, by
+ * less than {@code maxDelayMs}) and some are delivered twice.
  */
 final class RandomPlantStream {
 
@@ -97,6 +100,24 @@ final class RandomPlantStream {
                         null,
                         random.nextBoolean() ? null : 30_000L + random.nextInt(40_000));
               }
+              case BATTERY ->
+                  new BatteryTest(
+                      envelope,
+                      "SN-" + random.nextInt(40), // some serials come again: retests
+                      random.nextInt(5) == 0 ? "P2" : "P1",
+                      random.nextInt(8) == 0,
+                      random.nextInt(3) == 0
+                          ? null
+                          : random.nextInt(10) == 0
+                              ? BatteryTest.Verdict.FAIL
+                              : BatteryTest.Verdict.PASS,
+                      random.nextInt(4) == 0
+                          ? Map.of("ocv_v", 202 + random.nextGaussian())
+                          : Map.of(
+                              "ocv_v",
+                              202 + random.nextGaussian(),
+                              "dcir_mohm",
+                              85 + 2 * random.nextGaussian()));
               default -> new Heartbeat(envelope, null);
             };
         inOrder.add(event);
@@ -172,6 +193,9 @@ final class RandomPlantStream {
     }
     if (r < 92 && station.equals("eol")) {
       return Channel.CYCLE; // cycles of a station with counters: not counted twice
+    }
+    if (r < 92 && station.equals("press")) {
+      return Channel.BATTERY; // battery tests of a station with cycles: both are units
     }
     return Channel.HEARTBEAT;
   }

@@ -3,12 +3,15 @@ package io.gemba.agent.app;
 import io.gemba.agent.config.AgentConfig;
 import io.gemba.agent.engine.EngineInstance;
 import io.gemba.agent.http.HttpApi;
+import io.gemba.agent.http.PlantView;
 import io.gemba.agent.ingest.MqttIngest;
 import io.gemba.agent.lines.LineDispatch;
 import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.MicrometerAgentMetrics;
 import io.gemba.agent.timing.Ticker;
+import io.gemba.collector.engine.LeanSnapshot;
 import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.QualitySnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -139,12 +142,7 @@ public final class Agent {
                       HttpApi.Status.DEGRADED, Optional.of(String.join("; ", refused)));
             }));
     HttpApi http =
-        new HttpApi(
-            config.http(),
-            registry,
-            () -> collect(instances, EngineInstance::stations),
-            () -> collect(instances, EngineInstance::lines),
-            readiness);
+        new HttpApi(config.http(), registry, new InstancesView(List.copyOf(instances)), readiness);
     Agent agent =
         new Agent(vertx, registry, gcMetrics, ingest, List.copyOf(instances), outputs, http);
 
@@ -168,6 +166,36 @@ public final class Agent {
               return agent;
             })
         .recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  /** What the API shows: the engine instances' snapshots, together. */
+  private record InstancesView(List<EngineInstance> instances) implements PlantView {
+    @Override
+    public List<StationSnapshot> stations() {
+      return collect(instances, EngineInstance::stations);
+    }
+
+    @Override
+    public List<LineSnapshot> lines() {
+      return collect(instances, EngineInstance::lines);
+    }
+
+    @Override
+    public List<QualitySnapshot> quality() {
+      return collect(instances, EngineInstance::quality);
+    }
+
+    @Override
+    public LeanSnapshot lean() {
+      List<LeanSnapshot> parts = new ArrayList<>();
+      for (EngineInstance instance : instances) {
+        LeanSnapshot lean = instance.lean();
+        if (lean != null) {
+          parts.add(lean);
+        }
+      }
+      return PlantView.merge(parts);
+    }
   }
 
   private static <T> List<T> collect(

@@ -8,7 +8,9 @@ import io.gemba.agent.lines.Inbox;
 import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.agent.timing.Ticker;
+import io.gemba.collector.engine.LeanSnapshot;
 import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.QualitySnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.gemba.collector.plant.PlantModel;
 import io.gemba.collector.point.Point;
@@ -169,6 +171,16 @@ public final class EngineInstance extends VerticleBase implements Inbox {
   /** The stations of this instance as of the last snapshot. Any thread. */
   public List<StationSnapshot> stations() {
     return snapshots.stations();
+  }
+
+  /** The battery test quality of this instance's stations, as of the last snapshot. Any thread. */
+  public List<QualitySnapshot> quality() {
+    return snapshots.quality();
+  }
+
+  /** This instance's lean KPIs as of the last snapshot, or null before the first. Any thread. */
+  public LeanSnapshot lean() {
+    return snapshots.lean();
   }
 
   /** The configured lines this instance owns, as of the last snapshot. Any thread. */

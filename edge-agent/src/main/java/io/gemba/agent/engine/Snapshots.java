@@ -3,7 +3,9 @@ package io.gemba.agent.engine;
 import io.gemba.agent.lines.LineRouter;
 import io.gemba.agent.metrics.AgentMetrics;
 import io.gemba.collector.engine.KpiEngine;
+import io.gemba.collector.engine.LeanSnapshot;
 import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.QualitySnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ final class Snapshots {
   private final AgentMetrics metrics;
   private volatile List<StationSnapshot> stations = List.of();
   private volatile List<LineSnapshot> lines = List.of();
+  private volatile List<QualitySnapshot> quality = List.of();
+  private volatile LeanSnapshot lean;
 
   Snapshots(int index, LineRouter router, AgentMetrics metrics) {
     this.index = index;
@@ -45,6 +49,8 @@ final class Snapshots {
     }
     stations = List.copyOf(owned);
     lines = List.copyOf(ownedLines);
+    quality = List.copyOf(engine.quality());
+    lean = engine.lean();
     metrics.lines(ownedLines);
     if (latest != Long.MIN_VALUE) {
       metrics.eventTime(index, latest);
@@ -54,6 +60,16 @@ final class Snapshots {
   /** The stations as of the last refresh. Any thread. */
   List<StationSnapshot> stations() {
     return stations;
+  }
+
+  /** The battery test quality of its stations, as of the last refresh. Any thread. */
+  List<QualitySnapshot> quality() {
+    return quality;
+  }
+
+  /** Its lean KPIs as of the last refresh, or null before the first. Any thread. */
+  LeanSnapshot lean() {
+    return lean;
   }
 
   /** The configured lines this instance owns, as of the last refresh. Any thread. */

@@ -1,7 +1,7 @@
 package io.gemba.agent.http;
 
 import io.gemba.agent.config.HttpConfig;
-import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.QualitySnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,7 @@ public final class HttpApi extends VerticleBase {
 
   private final HttpConfig config;
   private final PrometheusMeterRegistry registry;
-  private final Supplier<List<StationSnapshot>> stations;
-  private final Supplier<List<LineSnapshot>> lines;
+  private final PlantView plant;
   private final List<Readiness> readiness;
   private HttpServer server;
 
@@ -84,13 +84,11 @@ public final class HttpApi extends VerticleBase {
   public HttpApi(
       HttpConfig config,
       PrometheusMeterRegistry registry,
-      Supplier<List<StationSnapshot>> stations,
-      Supplier<List<LineSnapshot>> lines,
+      PlantView plant,
       List<Readiness> readiness) {
     this.config = config;
     this.registry = registry;
-    this.stations = stations;
-    this.lines = lines;
+    this.plant = plant;
     this.readiness = List.copyOf(readiness);
   }
 
@@ -112,7 +110,9 @@ public final class HttpApi extends VerticleBase {
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape()));
     router.get("/api/v1/stations").handler(this::stations);
-    router.get("/api/v1/lines").handler(ctx -> array(ctx, lines.get(), SnapshotJson::line));
+    router.get("/api/v1/lines").handler(ctx -> array(ctx, plant.lines(), SnapshotJson::line));
+    router.get("/api/v1/quality").handler(this::quality);
+    router.get("/api/v1/lean").handler(this::lean);
     // HTTP/1.1 only: a client's upgrade to cleartext HTTP/2 (h2c, as Java's HttpClient asks by
     // default) broke large responses such as /metrics with frames the client could not read.
     return vertx
@@ -211,7 +211,7 @@ public final class HttpApi extends VerticleBase {
       return;
     }
     List<StationSnapshot> matching = new ArrayList<>();
-    for (StationSnapshot s : stations.get()) {
+    for (StationSnapshot s : plant.stations()) {
       if (matches(equal, "site", s.site())
           && matches(equal, "area", s.area())
           && matches(equal, "line", s.line())
@@ -240,7 +240,55 @@ public final class HttpApi extends VerticleBase {
     array(ctx, matching.subList(from, to), SnapshotJson::station);
   }
 
-  private static boolean matches(Map<String, String> equal, String name, String value) {
+  /**
+   * {@code /api/v1/quality}, filtered by {@code site}, {@code area}, {@code line}, {@code station}.
+   */
+  private void quality(RoutingContext ctx) {
+    Map<String, String> equal = scopeFilter(ctx, "site", "area", "line", "station");
+    if (equal == null) {
+      return;
+    }
+    List<QualitySnapshot> matching = new ArrayList<>();
+    for (QualitySnapshot q : plant.quality()) {
+      if (matches(equal, "site", q.site())
+          && matches(equal, "area", q.area())
+          && matches(equal, "line", q.line())
+          && matches(equal, "station", q.station())) {
+        matching.add(q);
+      }
+    }
+    array(ctx, matching, LeanJson::quality);
+  }
+
+  /** {@code /api/v1/lean}, filtered by {@code site}, {@code area}, {@code line}. */
+  private void lean(RoutingContext ctx) {
+    Map<String, String> equal = scopeFilter(ctx, "site", "area", "line");
+    if (equal == null) {
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(LeanJson.lean(plant.lean(), equal).encode());
+  }
+
+  /**
+   * The query's equality filters among {@code names}, or null after answering 400 for a parameter
+   * that is not one of them.
+   */
+  private static Map<String, String> scopeFilter(RoutingContext ctx, String... names) {
+    Map<String, String> equal = new HashMap<>();
+    List<String> known = List.of(names);
+    for (String name : ctx.queryParams().names()) {
+      if (!known.contains(name)) {
+        badRequest(ctx, "unknown parameter '" + name + "'; the filters are " + known);
+        return null;
+      }
+      equal.put(name, ctx.queryParams().get(name));
+    }
+    return equal;
+  }
+
+  static boolean matches(Map<String, String> equal, String name, String value) {
     String wanted = equal.get(name);
     return wanted == null || wanted.equals(value);
   }

@@ -79,6 +79,16 @@ final class SnapshotJson {
         .put("mtbfSeconds", seconds(k.mtbfMs()))
         .put("mttrSeconds", seconds(k.mttrMs()))
         .put(
+            "iso22400",
+            new JsonObject()
+                .put("technicalEfficiency", ratio(k.iso().technicalEfficiency()))
+                .put("setupRatio", ratio(k.iso().setupRatio()))
+                .put("utilizationEfficiency", ratio(k.iso().utilizationEfficiency()))
+                .put("allocationEfficiency", ratio(k.iso().allocationEfficiency()))
+                .put("nee", ratio(k.iso().nee()))
+                .put("throughputPerHour", ratio(k.iso().throughputPerHour()))
+                .put("scrapRatio", ratio(k.iso().scrapRatio())))
+        .put(
             "lossesSeconds",
             new JsonObject()
                 .put("equipment_failure", seconds(losses.equipmentFailureMs()))
@@ -102,7 +112,7 @@ final class SnapshotJson {
         .put("performanceAboveOne", q.performanceAboveOne());
   }
 
-  private static Double ratio(double value) {
+  static Double ratio(double value) {
     return Double.isFinite(value) ? value : null;
   }
 
@@ -110,7 +120,7 @@ final class SnapshotJson {
     return Double.isFinite(ms) ? ms / 1000.0 : null;
   }
 
-  private static String time(Instant instant) {
+  static String time(Instant instant) {
     return instant == null ? null : instant.toString();
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gemba.agent.config.HttpConfig;
 import io.gemba.agent.config.Secret;
+import io.gemba.collector.engine.LeanSnapshot;
+import io.gemba.collector.engine.LineSnapshot;
+import io.gemba.collector.engine.QualitySnapshot;
 import io.gemba.collector.engine.StationSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -68,7 +71,7 @@ class HttpApiTest {
       registry.counter("gemba.test.counter", "index", Integer.toString(i)).increment();
     }
     HttpApi api =
-        new HttpApi(new HttpConfig("127.0.0.1", 0), registry, List::of, List::of, List.of());
+        new HttpApi(new HttpConfig("127.0.0.1", 0), registry, stations(List.of()), List.of());
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     int expected = registry.scrape().length();
     for (int i = 0; i < 50; i++) {
@@ -140,8 +143,7 @@ class HttpApiTest {
         new HttpApi(
             new HttpConfig("127.0.0.1", 0),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> all,
-            List::of,
+            stations(all),
             List.of());
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     int port = api.port();
@@ -207,14 +209,38 @@ class HttpApiTest {
     return start(vertx, config, List.of(HttpApi.Readiness.of("always", () -> true)));
   }
 
+  /** A plant of these stations, without lines, battery tests or lean KPIs. */
+  private static PlantView stations(List<StationSnapshot> stations) {
+    return new PlantView() {
+      @Override
+      public List<StationSnapshot> stations() {
+        return stations;
+      }
+
+      @Override
+      public List<LineSnapshot> lines() {
+        return List.of();
+      }
+
+      @Override
+      public List<QualitySnapshot> quality() {
+        return List.of();
+      }
+
+      @Override
+      public LeanSnapshot lean() {
+        return PlantView.NO_LEAN;
+      }
+    };
+  }
+
   private static int start(Vertx vertx, HttpConfig config, List<HttpApi.Readiness> readiness)
       throws Exception {
     HttpApi api =
         new HttpApi(
             config,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List::of,
-            List::of,
+            stations(List.of()),
             readiness);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return api.port();

@@ -3,8 +3,10 @@ package io.gemba.agent.testkit;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
@@ -29,6 +31,11 @@ public final class TestPlant {
   private TestPlant() {}
 
   public static PlantModel model() {
+    return model(KpiPolicy.defaults(), QualityPolicy.defaults(), LeanPolicy.defaults());
+  }
+
+  /** The same plant with its own KPI policy, battery test limits and lean settings. */
+  public static PlantModel model(KpiPolicy policy, QualityPolicy quality, LeanPolicy lean) {
     List<LineConfig> lines = List.of(line("pack-1"), line("pack-2"), line("pack-3"));
     ShiftDefinition shiftA =
         new ShiftDefinition(
@@ -44,7 +51,7 @@ public final class TestPlant {
             ZoneOffset.UTC,
             new ShiftCalendar(ZoneOffset.UTC, List.of(shiftA), Set.of()),
             List.of(new AreaConfig("battery", lines)));
-    return new PlantModel(List.of(site), KpiPolicy.defaults(), StationDefaults.standard());
+    return new PlantModel(List.of(site), policy, StationDefaults.standard(), quality, lean);
   }
 
   private static LineConfig line(String id) {
