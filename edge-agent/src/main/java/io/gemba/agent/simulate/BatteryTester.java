@@ -14,8 +14,9 @@ import java.util.Random;
  *
  * <p>Each measurement is normal around the product's mean, plus a slow drift of the bench (an
  * Ornstein–Uhlenbeck process with an 8-hour time constant), so that the collector's SPC rules have
- * something to see. The limits are set so that about 1–2% of first tests fail, mostly on internal
- * resistance and capacity.
+ * something to see, plus the bench's designed fault ({@link WornContact}): every few days its
+ * internal resistance reads 1.5 sigmas high for a few hours. The limits are set so that about 4% of
+ * first tests fail, mostly on internal resistance and capacity.
  */
 final class BatteryTester {
 
@@ -69,17 +70,22 @@ final class BatteryTester {
   /** A high limit that is none. */
   static final double NO_HIGH = 1e9;
 
+  /** The place of {@code dcir_mohm} in {@link #MEASUREMENTS}. */
+  private static final int DCIR = 1;
+
   private final Random random;
   private final String serialPrefix;
+  private final WornContact contact;
   private final double[] drift = new double[MEASUREMENTS.size()];
   private final Map<Product, List<Limit>> limits = new HashMap<>();
   private long lastMs = Long.MIN_VALUE;
   private long packs;
   private String failedSerial;
 
-  BatteryTester(Random random, String serialPrefix) {
+  BatteryTester(Random random, String serialPrefix, WornContact contact) {
     this.random = random;
     this.serialPrefix = serialPrefix;
+    this.contact = contact;
   }
 
   /** The limits of a product's measurements, in {@link #MEASUREMENTS} order. */
@@ -127,9 +133,11 @@ final class BatteryTester {
     List<Limit> productLimits = limits.computeIfAbsent(product, BatteryTester::limits);
     Map<String, Double> measurements = new HashMap<>();
     boolean pass = true;
+    double worn = contact.sigmasAt(ms);
     for (int i = 0; i < productLimits.size(); i++) {
       Limit limit = productLimits.get(i);
-      double raw = limit.mean() + limit.sigma() * (drift[i] + random.nextGaussian());
+      double step = i == DCIR ? worn : 0;
+      double raw = limit.mean() + limit.sigma() * (drift[i] + step + random.nextGaussian());
       double value = Math.round(Math.max(0, raw) / limit.step()) * limit.step();
       value = Math.round(value * 1000) / 1000.0; // no 6.450000000000001
       measurements.put(limit.name(), value);
