@@ -51,7 +51,6 @@ final class StationSim {
   private final SimulationOptions options;
   private final Topic stateTopic;
   private final Topic unitTopic;
-  private final Topic cycleTopic;
   private final Topic heartbeatTopic;
   private final String gateway;
   private final String serialPrefix;
@@ -102,7 +101,6 @@ final class StationSim {
               case CYCLE -> Channel.CYCLE;
               case BATTERY_TEST -> Channel.BATTERY;
             });
-    this.cycleTopic = topic(Channel.CYCLE);
     this.heartbeatTopic = topic(Channel.HEARTBEAT);
     this.gateway = "plc-gw-" + spec.line();
     this.serialPrefix = "P" + spec.line().substring(spec.line().indexOf('-') + 1);
@@ -321,21 +319,11 @@ final class StationSim {
   private void completeCycle(long ms) {
     Product made = product;
     if (tester != null) {
-      // The tester reports the test, and, as the line's output station, the unit it finished: a
-      // pack that failed its test is not a good unit of the line.
+      // The tester reports the test, and the test is the unit it finished, as the contract says
+      // (no cycle besides, which would count the pack twice): a pack that failed its test is not
+      // a good unit of the line.
       BatteryTester.Outcome test = tester.test(ms, made);
-      long cycleMs = ms - cycleStartMs;
       emit(unitTopic, ms, envelope -> test.event(envelope, made));
-      emit(
-          cycleTopic,
-          ms,
-          envelope ->
-              new CycleCompleted(
-                  envelope,
-                  cycleMs,
-                  test.pass() ? CycleCompleted.Result.OK : CycleCompleted.Result.NOK,
-                  made.name(),
-                  test.serial()));
       unitMade(ms, test.pass());
     } else {
       boolean ok = random.nextDouble() >= scrapRate();
