@@ -150,8 +150,8 @@ final class ChannelReaders {
   private static PartConsumed part(Envelope envelope, JsonFields fields) throws Rejection {
     String partNumber = fields.requiredText("partNumber", LABEL_LENGTH);
     String supplier = fields.optionalText("supplier", TEXT_LENGTH);
-    String origin = fields.requiredText("origin", 2);
-    if (!COUNTRIES.contains(origin)) {
+    String origin = fields.optionalText("origin", 2);
+    if (origin != null && !COUNTRIES.contains(origin)) {
       throw new Rejection(
           RejectReason.UNKNOWN_VALUE,
           "origin '" + Text.abbreviate(origin) + "' is not an ISO 3166-1 alpha-2 country code");

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param envelope topic, time and sequence
  * @param partNumber the part number
  * @param supplier the supplier's name, or {@code null}
- * @param origin the ISO 3166-1 alpha-2 country the part comes from
+ * @param origin the ISO 3166-1 alpha-2 country the part comes from, or {@code null} if it is not
+ *     known: such a part is neither local nor imported, and counts apart from both
  * @param qty the quantity consumed, above zero
  * @param unitCost the cost of one part in the plant's currency, or {@code null}
  */
@@ -25,12 +26,14 @@ public record PartConsumed(
   public PartConsumed {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(partNumber, "partNumber");
-    Objects.requireNonNull(origin, "origin");
   }
 
-  /** Whether the part was made in {@code country} (an ISO 3166-1 alpha-2 code). */
+  /**
+   * Whether the part was made in {@code country} (an ISO 3166-1 alpha-2 code); {@code false} if its
+   * origin is not known.
+   */
   public boolean isFrom(String country) {
-    return origin.equals(country);
+    return origin != null && origin.equals(country);
   }
 
   @Override

@@ -113,7 +113,7 @@ public final class TelemetryEncoder {
     } else if (event instanceof PartConsumed e) {
       json.writeStringField("partNumber", e.partNumber());
       text(json, "supplier", e.supplier());
-      json.writeStringField("origin", e.origin());
+      text(json, "origin", e.origin());
       json.writeNumberField("qty", e.qty());
       number(json, "unitCost", e.unitCost());
     } else if (event instanceof Audit5s e) {

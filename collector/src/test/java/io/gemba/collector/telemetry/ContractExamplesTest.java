@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,56 @@ class ContractExamplesTest {
                 18500.0));
     assertThat(event.isFrom("PK")).isTrue();
     assertThat(event.isFrom("JP")).isFalse();
+  }
+
+  @Test
+  void part_withoutOrigin_isOfUnknownOrigin_fromNoCountry() {
+    Topic topic = topic("inverter-fit", Channel.PART);
+    String[] payloads = {
+      "{\"ts\":\"2026-11-26T06:04:00+05:00\",\"partNumber\":\"INV-220-A\",\"qty\":2}",
+      "{\"ts\":\"2026-11-26T06:04:00+05:00\",\"partNumber\":\"INV-220-A\",\"origin\":null,"
+          + "\"qty\":2}",
+      "{\"ts\":\"2026-11-26T06:04:00+05:00\",\"partNumber\":\"INV-220-A\",\"origin\":\"\","
+          + "\"qty\":2}"
+    };
+
+    for (String payload : payloads) {
+      PartConsumed event = (PartConsumed) decodeOne(topic, payload);
+
+      assertThat(event)
+          .as(payload)
+          .isEqualTo(
+              new PartConsumed(
+                  Envelope.of(topic, Instant.parse("2026-11-26T01:04:00Z")),
+                  "INV-220-A",
+                  null,
+                  null,
+                  2.0,
+                  null));
+      assertThat(event.isFrom("PK")).isFalse();
+    }
+  }
+
+  @Test
+  void part_withoutOrigin_isEncodedWithoutTheField() {
+    Topic topic = topic("inverter-fit", Channel.PART);
+    PartConsumed part =
+        new PartConsumed(
+            Envelope.of(topic, Instant.parse("2026-11-26T01:04:00Z")),
+            "INV-220-A",
+            "Broker",
+            null,
+            2.0,
+            10.0);
+
+    String json =
+        new String(
+            new TelemetryEncoder(TelemetryEncoder.TimeFormat.EPOCH_MILLIS, ZoneOffset.UTC)
+                .encode(part),
+            StandardCharsets.UTF_8);
+
+    assertThat(json).doesNotContain("origin");
+    assertThat(decodeOne(topic, json)).isEqualTo(part);
   }
 
   @Test

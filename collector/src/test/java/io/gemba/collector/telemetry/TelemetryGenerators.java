@@ -170,7 +170,7 @@ final class TelemetryGenerators {
         envelope,
         label(d),
         d.orNull(0.3, TelemetryGenerators::longText),
-        d.pick(COUNTRIES),
+        d.orNull(0.1, e -> e.pick(COUNTRIES)),
         d.doubleBetween(1e-6, 1e9, 6),
         d.orNull(0.3, e -> e.doubleBetween(0, 1e12)));
   }

@@ -1,6 +1,7 @@
 package io.gemba.agent.app;
 
 import io.gemba.agent.config.AgentConfig;
+import io.gemba.agent.config.Durations;
 import io.gemba.agent.config.EngineConfig;
 import io.gemba.agent.config.HttpConfig;
 import io.gemba.agent.config.InfluxConfig;
@@ -9,6 +10,7 @@ import io.gemba.agent.config.SpoolConfig;
 import io.gemba.agent.demo.EmbeddedBroker;
 import io.gemba.agent.demo.LineSummary;
 import io.gemba.agent.demo.SimulatedClock;
+import io.gemba.agent.simulate.Downstream;
 import io.gemba.agent.simulate.PlantGenerator;
 import io.gemba.agent.simulate.PublishListener;
 import io.gemba.agent.simulate.PublishOptions;
@@ -17,6 +19,7 @@ import io.gemba.agent.simulate.SimulationOptions;
 import io.gemba.agent.simulate.SimulatorPublisher;
 import io.gemba.collector.engine.LineSnapshot;
 import io.gemba.collector.telemetry.DecoderSettings;
+import io.micrometer.core.instrument.Counter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -83,8 +86,24 @@ final class DemoCommand implements Callable<Integer> {
       description = "how often each line's summary is logged (default: ${DEFAULT-VALUE})")
   Duration summaryEvery;
 
+  @Option(
+      names = "--history",
+      paramLabel = "DURATION",
+      defaultValue = "21d",
+      converter = DurationConverter.class,
+      description =
+          "plant time published at once before the live plant starts, as a gateway delivers its"
+              + " buffer, so that the first-pass yield, Cpk, the SPC rules, 5S audits, kaizen"
+              + " effects and local content have weeks to show; 0s for none (default:"
+              + " ${DEFAULT-VALUE})")
+  Duration history;
+
   @Override
   public Integer call() throws Exception {
+    if (history.isNegative()) {
+      System.err.println("demo: --history must not be negative, was " + history);
+      return 2;
+    }
     if (!EmbeddedBroker.available()) {
       System.err.println(
           "demo: this jar is the agent for plants, without the embedded MQTT broker that demo"
@@ -116,16 +135,22 @@ final class DemoCommand implements Callable<Integer> {
       broker.close();
       throw e;
     }
+    // The history goes out as fast as the agent takes it, never further ahead than the broker
+    // queues for it.
+    Counter agentReceived = agent.registry().get("gemba.mqtt.messages.received").counter();
     SimulatorPublisher publisher =
         SimulatorPublisher.start(
-            new PlantGenerator(simulated, plantStart),
-            PublishOptions.to(URI.create(broker.uri())),
+            new PlantGenerator(simulated, plantStart.minus(history)),
+            PublishOptions.to(URI.create(broker.uri())).withLiveFrom(plantStart),
             Clock.systemUTC(),
-            PublishListener.NONE);
+            PublishListener.NONE,
+            new Downstream(() -> (long) agentReceived.count(), EmbeddedBroker.MAX_QUEUED / 5));
     log.info(
-        "demo: {} lines of {} stations from {} plant time, {}x; KPIs on http://127.0.0.1:{}/api/v1/lines",
+        "demo: {} lines of {} stations, {} of history before {} plant time, then {}x; KPIs on"
+            + " http://127.0.0.1:{}/api/v1/lines, /api/v1/quality and /api/v1/lean",
         plant.lines,
         plant.stations,
+        Durations.format(history),
         plantStart.atZone(SimulatedPlant.ZONE).toLocalDateTime(),
         speedUp,
         agent.httpPort());

@@ -4,6 +4,8 @@ import io.gemba.agent.config.ConnectionKeys.Influx;
 import io.gemba.agent.config.ConnectionKeys.Mqtt;
 import io.gemba.agent.config.ConnectionKeys.Tls;
 import io.gemba.agent.config.PlantKeys.Policy;
+import io.gemba.agent.config.QualityKeys.Lean;
+import io.gemba.agent.config.QualityKeys.Quality;
 import io.gemba.agent.config.RuntimeKeys.Decoder;
 import io.gemba.agent.config.RuntimeKeys.Engine;
 import io.gemba.agent.config.RuntimeKeys.Http;
@@ -11,10 +13,13 @@ import io.gemba.agent.config.RuntimeKeys.Spool;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
 import io.gemba.collector.telemetry.StateCodeTable;
@@ -42,6 +47,12 @@ public final class ConfigSummary {
     plant(config.plant(), lines);
     policy(config.plant().policy()).appendTo(lines);
     stationDefaults(config.plant().stationDefaults()).appendTo(lines);
+    quality(config.plant().quality()).appendTo(lines);
+    LeanPolicy lean = config.plant().lean();
+    new KeyLines("plant.lean")
+        .value(Lean.AUDIT_CADENCE, lean.auditCadence())
+        .value(Lean.KAIZEN_EFFECT_DAYS, lean.kaizenEffectDays())
+        .appendTo(lines);
     new KeyLines("decoder")
         .value(Decoder.MAX_PAYLOAD_BYTES, config.decoder().maxPayloadBytes())
         .value(Decoder.MAX_BATCH_ELEMENTS, config.decoder().maxBatchElements())
@@ -150,6 +161,19 @@ public final class ConfigSummary {
             codes == StateCodeTable.packMl()
                 ? LineKeys.StationDefaults.STATE_CODES.defaultText()
                 : count(codes.entries().size(), "code"));
+  }
+
+  /** The window and the minimum, and how many limits, of how many products. */
+  private static KeyLines quality(QualityPolicy q) {
+    long products = q.limits().stream().map(SpecLimits::product).distinct().count();
+    return new KeyLines("plant.quality")
+        .value(Quality.WINDOW, q.window())
+        .value(Quality.SPC_MIN_TESTS, q.spcMinTests())
+        .row(
+            Quality.LIMITS,
+            q.limits().isEmpty()
+                ? "none (tests judged by their station's verdict)"
+                : q.limits().size() + " for " + count((int) products, "product"));
   }
 
   private static KeyLines mqtt(MqttConfig m) {

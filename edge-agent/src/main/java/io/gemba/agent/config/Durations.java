@@ -44,7 +44,7 @@ public final class Durations {
   }
 
   /** The short form: {@code 1h30m}, {@code 90ms}, {@code 0s}; ISO-8601 for what it cannot say. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
       return duration.toString();
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The parsers of the configuration's value types. */
@@ -35,6 +36,10 @@ final class Parsers {
 
   /** Longest reason or product name, as the telemetry contract allows. */
   static final int LABEL_LENGTH = 64;
+
+  /** A decimal number: {@code 201.6}, {@code -40}, {@code 1.5e3}; no hex, no {@code 1f}. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
 
   private Parsers() {}
 
@@ -106,6 +111,25 @@ final class Parsers {
       }
       return value;
     };
+  }
+
+  /** A finite number, as {@code 201.6}; NaN, infinities and what overflows a double are refused. */
+  static Parser<Double> number() {
+    return text -> {
+      String trimmed = text.trim();
+      double value = DECIMAL.matcher(trimmed).matches() ? Double.parseDouble(trimmed) : Double.NaN;
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("must be a finite number, as 201.6, was " + quote(text));
+      }
+      return value;
+    };
+  }
+
+  /**
+   * The name of a measurement of a battery test, as the telemetry contract has it: {@code ocv_v}.
+   */
+  static Parser<String> measurement() {
+    return textThat(Topic::isValidName, "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -");
   }
 
   static Parser<Duration> duration() {

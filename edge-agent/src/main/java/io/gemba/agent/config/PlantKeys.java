@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The keys of the {@code plant} section, its KPI policy and its sites with their shift calendars,
- * read by {@link PlantSection}; the areas, lines and stations are in {@link LineKeys}. The plant
- * model's own checks (overlapping shifts, breaks outside their shift) are its records'.
+ * read by {@link PlantSection}; the areas, lines and stations are in {@link LineKeys}, battery test
+ * quality and lean settings in {@link QualityKeys}. The plant model's own checks (overlapping
+ * shifts, breaks outside their shift) are its records'.
  */
 final class PlantKeys {
 
@@ -25,10 +26,12 @@ final class PlantKeys {
     static final Nested POLICY = Nested.mapping("policy", Policy.KEYS);
     static final Nested STATION_DEFAULTS =
         Nested.mapping("stationDefaults", LineKeys.StationDefaults.KEYS);
+    static final Nested QUALITY = Nested.mapping("quality", QualityKeys.Quality.KEYS);
+    static final Nested LEAN = Nested.mapping("lean", QualityKeys.Lean.KEYS);
     static final Nested SITES =
         Nested.list("sites", "i", true, "list of sites", "the plant's sites", Site.KEYS);
 
-    static final Keys KEYS = Keys.of(POLICY, STATION_DEFAULTS, SITES);
+    static final Keys KEYS = Keys.of(POLICY, STATION_DEFAULTS, QUALITY, LEAN, SITES);
 
     private Plant() {}
   }

@@ -9,7 +9,9 @@ import io.gemba.collector.kpi.MicroStopPolicy;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
@@ -26,7 +28,8 @@ import java.util.Set;
 
 /**
  * Reads the {@code plant} section: the KPI policy, the station defaults and the sites with their
- * shift calendars ({@link PlantKeys}). Areas, lines and stations are read by {@link LineSection}.
+ * shift calendars ({@link PlantKeys}). Areas, lines and stations are read by {@link LineSection},
+ * battery test quality and lean settings by {@link QualitySection}.
  */
 final class PlantSection {
 
@@ -37,13 +40,16 @@ final class PlantSection {
     Optional<KpiPolicy> policy = policy(s.section(Plant.POLICY));
     Optional<StationDefaults> defaults =
         LineSection.stationDefaults(s.section(Plant.STATION_DEFAULTS));
+    Optional<QualityPolicy> quality = QualitySection.quality(s.section(Plant.QUALITY));
+    Optional<LeanPolicy> lean = QualitySection.lean(s.section(Plant.LEAN));
     StationDefaults inherited = defaults.orElse(StationDefaults.standard());
     List<SiteConfig> sites = new ArrayList<>();
     for (Section site : s.sections(Plant.SITES).orElse(List.of())) {
       site(site, inherited).ifPresent(sites::add);
     }
     s.finish();
-    return s.build(mark, () -> new PlantModel(sites, policy.get(), defaults.get()));
+    return s.build(
+        mark, () -> new PlantModel(sites, policy.get(), defaults.get(), quality.get(), lean.get()));
   }
 
   /** {@code plant.policy}: each key defaults to {@link KpiPolicy#defaults()}. */

@@ -115,6 +115,19 @@ final class Section {
     return key.defaultValue();
   }
 
+  /**
+   * Whether {@code key} is set here, by its variable or in the file, rather than left to its
+   * default; an empty variable unsets it.
+   */
+  boolean isSet(Declaration key) {
+    Optional<String> env = context.env().valueFor(pathOf(key.name()));
+    if (env.isPresent()) {
+      return !env.get().isEmpty();
+    }
+    JsonNode value = node == null ? null : node.get(key.name());
+    return value != null && !value.isNull();
+  }
+
   /** The mapping {@code nested}; an empty one if the file has none. */
   Section section(Nested nested) {
     return child(nested.name(), false);

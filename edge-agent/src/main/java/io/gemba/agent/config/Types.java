@@ -28,7 +28,16 @@ final class Types {
       Type.scalar(
           "text, 1 to " + Parsers.LABEL_LENGTH + " printable characters",
           Parsers.label(Parsers.LABEL_LENGTH));
+
+  /** A product name, as in orders, cycles and battery tests. */
+  static final Type<String> PRODUCT =
+      Type.scalar(
+          "text, 1 to " + Parsers.LABEL_LENGTH + " printable characters",
+          Parsers.label(Parsers.LABEL_LENGTH));
+
+  static final Type<String> MEASUREMENT = Type.scalar("measurement", Parsers.measurement());
   static final Type<Integer> INTEGER = Type.scalar("integer", Parsers.int32());
+  static final Type<Double> NUMBER = Type.scalar("number", Parsers.number(), Types::decimal);
   static final Type<Boolean> BOOLEAN = Type.scalar("`true` or `false`", Parsers.bool());
   static final Type<Duration> DURATION =
       Type.scalar("duration", Parsers.duration(), Durations::format);

@@ -10,8 +10,8 @@
  *
  * <p>Each key is declared once (ADR 0008): its name, type and checks, default and a one-line doc,
  * in {@code Key}s grouped per section ({@code FileKeys}, {@code PlantKeys}, {@code LineKeys},
- * {@code ConnectionKeys}, {@code RuntimeKeys}); its environment variable follows from where it
- * sits. The section readers read through the declarations, the summary shows them, and a test holds
- * the documentation to them.
+ * {@code QualityKeys}, {@code ConnectionKeys}, {@code RuntimeKeys}); its environment variable
+ * follows from where it sits. The section readers read through the declarations, the summary shows
+ * them, and a test holds the documentation to them.
  */
 package io.gemba.agent.config;

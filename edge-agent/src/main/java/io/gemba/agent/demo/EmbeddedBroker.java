@@ -1,6 +1,8 @@
 package io.gemba.agent.demo;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.gemba.agent.config.MqttConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,12 @@ import java.util.stream.Stream;
  * 127.0.0.1, keeping everything in memory, in a temporary folder deleted at {@link #close}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+
+  /**
+   * The most messages the broker queues for a subscriber beyond those in flight (HiveMQ's default
+   * is 1,000, and it drops the rest): more than the demo's publisher runs ahead of the agent.
+   */
+  public static final int MAX_QUEUED = 100_000;
 
   private final Path home;
   private final EmbeddedHiveMQ hivemq;
@@ -60,6 +68,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("demo broker: cannot make its folder", e);
     }
+    // HiveMQ CE keeps at most 50 QoS 1 messages in flight to a subscriber, whatever its receive
+    // maximum, and takes them from its queue 50 at a time: with the agent acknowledging a batch
+    // once it has applied it, that held the demo at about 1,000 messages/s. The demo delivers weeks
+    // of history at once: the agent's receive maximum decides. (HiveMQ's internal settings, read
+    // as it starts.)
+    InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = MqttConfig.DEFAULT_RECEIVE_MAXIMUM;
+    InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = MqttConfig.DEFAULT_RECEIVE_MAXIMUM;
     EmbeddedHiveMQ hivemq =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(home.resolve("conf"))
@@ -87,6 +102,11 @@ public final class EmbeddedBroker implements AutoCloseable {
               <bind-address>127.0.0.1</bind-address>
             </tcp-listener>
           </listeners>
+          <mqtt>
+            <queued-messages>
+              <max-queue-size>%d</max-queue-size>
+            </queued-messages>
+          </mqtt>
           <persistence>
             <mode>in-memory</mode>
           </persistence>
@@ -95,7 +115,7 @@ public final class EmbeddedBroker implements AutoCloseable {
           </anonymous-usage-statistics>
         </hivemq>
         """
-        .formatted(port);
+        .formatted(port, MAX_QUEUED);
   }
 
   /** The broker's URI, {@code tcp://127.0.0.1:PORT}. */

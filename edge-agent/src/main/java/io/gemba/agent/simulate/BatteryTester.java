@@ -1,5 +1,6 @@
 package io.gemba.agent.simulate;
 
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.Envelope;
 import java.util.HashMap;
@@ -13,8 +14,9 @@ import java.util.Random;
  *
  * <p>Each measurement is normal around the product's mean, plus a slow drift of the bench (an
  * Ornstein–Uhlenbeck process with an 8-hour time constant), so that the collector's SPC rules have
- * something to see. The limits are set so that about 1–2% of first tests fail, mostly on internal
- * resistance and capacity.
+ * something to see, plus the bench's designed fault ({@link WornContact}): every few days its
+ * internal resistance reads 1.5 sigmas high for a few hours. The limits are set so that about 4% of
+ * first tests fail, mostly on internal resistance and capacity.
  */
 final class BatteryTester {
 
@@ -50,19 +52,40 @@ final class BatteryTester {
     boolean accepts(double value) {
       return value >= low && value <= high;
     }
+
+    /**
+     * The same limits for the agent: a low of {@value #NO_LOW} or a high of {@value #NO_HIGH} is no
+     * limit on that side; a two-sided specification targets the mean.
+     */
+    SpecLimits spec(String product) {
+      Double lsl = low > NO_LOW ? low : null;
+      Double usl = high < NO_HIGH ? high : null;
+      return new SpecLimits(product, name, lsl, usl, lsl != null && usl != null ? mean : null);
+    }
   }
+
+  /** A low limit that is none: the bench reports no value below 0. */
+  static final double NO_LOW = 0;
+
+  /** A high limit that is none. */
+  static final double NO_HIGH = 1e9;
+
+  /** The place of {@code dcir_mohm} in {@link #MEASUREMENTS}. */
+  private static final int DCIR = 1;
 
   private final Random random;
   private final String serialPrefix;
+  private final WornContact contact;
   private final double[] drift = new double[MEASUREMENTS.size()];
   private final Map<Product, List<Limit>> limits = new HashMap<>();
   private long lastMs = Long.MIN_VALUE;
   private long packs;
   private String failedSerial;
 
-  BatteryTester(Random random, String serialPrefix) {
+  BatteryTester(Random random, String serialPrefix, WornContact contact) {
     this.random = random;
     this.serialPrefix = serialPrefix;
+    this.contact = contact;
   }
 
   /** The limits of a product's measurements, in {@link #MEASUREMENTS} order. */
@@ -72,11 +95,11 @@ final class BatteryTester {
     double capacity = product.capacityAh();
     return List.of(
         new Limit("ocv_v", ocv, ocv * 0.00125, ocv * 0.985, ocv * 1.015, 0.1),
-        new Limit("dcir_mohm", dcir, dcir * 0.03, 0, dcir * 1.08, 0.1),
-        new Limit("capacity_ah", capacity * 1.02, capacity * 0.01, capacity * 0.995, 1e9, 0.01),
-        new Limit("cell_spread_mv", 12, 3, 0, 25, 0.1),
-        new Limit("insulation_mohm", 550, 60, 100, 1e9, 1),
-        new Limit("leak_pa_min", 1.2, 0.3, 0, 2.2, 0.01),
+        new Limit("dcir_mohm", dcir, dcir * 0.03, NO_LOW, dcir * 1.08, 0.1),
+        new Limit("capacity_ah", capacity * 1.02, capacity * 0.01, capacity * 0.995, NO_HIGH, 0.01),
+        new Limit("cell_spread_mv", 12, 3, NO_LOW, 25, 0.1),
+        new Limit("insulation_mohm", 550, 60, 100, NO_HIGH, 1),
+        new Limit("leak_pa_min", 1.2, 0.3, NO_LOW, 2.2, 0.01),
         new Limit("temp_c", 27, 1.2, 15, 40, 0.1));
   }
 
@@ -110,9 +133,11 @@ final class BatteryTester {
     List<Limit> productLimits = limits.computeIfAbsent(product, BatteryTester::limits);
     Map<String, Double> measurements = new HashMap<>();
     boolean pass = true;
+    double worn = contact.sigmasAt(ms);
     for (int i = 0; i < productLimits.size(); i++) {
       Limit limit = productLimits.get(i);
-      double raw = limit.mean() + limit.sigma() * (drift[i] + random.nextGaussian());
+      double step = i == DCIR ? worn : 0;
+      double raw = limit.mean() + limit.sigma() * (drift[i] + step + random.nextGaussian());
       double value = Math.round(Math.max(0, raw) / limit.step()) * limit.step();
       value = Math.round(value * 1000) / 1000.0; // no 6.450000000000001
       measurements.put(limit.name(), value);

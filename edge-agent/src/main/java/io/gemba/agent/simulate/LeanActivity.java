@@ -12,21 +12,48 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The 5S audits and kaizen cards of one line, published on the line's topics (station {@code _}).
+ * The 5S audits and kaizen cards of one line, published on the line's topics (station {@code _}),
+ * or a station's for a card about one station.
  *
  * <p>An audit comes after an exponential time of mean 16 hours; its scores improve slowly from
- * about 3 of 5 as audits go by. A kaizen card is submitted after an exponential time of mean 10
- * hours, reviewed 1–4 days later (80% approved, the rest rejected), and an approved card is
- * implemented 2–10 days after that. People audit and write cards at work: what falls due between
- * shifts waits for the next shift.
+ * about 3 of 5 as audits go by, and it opens 0–4 red tags and closes 0–3 of those open. The plant's
+ * last line is the one that lets 5S slip: after its first audit, the next come {@value
+ * #RARE_AUDIT_MIN_DAYS}–{@value #RARE_AUDIT_MAX_DAYS} days apart, longer than the weekly cadence,
+ * so that its audit is overdue a good part of the time.
+ *
+ * <p>A kaizen card is submitted after an exponential time of mean 20 hours, reviewed 1–4 days later
+ * (80% approved, the rest rejected), and an approved card is implemented 2–10 days after that. Half
+ * the cards have a target KPI (a quarter are about failures); three in four of those are about one
+ * station of the line (not its test bench), the rest about the whole line. When a card is
+ * implemented, the line hears of it ({@link Implemented}) and changes the stations it is about.
+ * People audit and write cards at work: what falls due between shifts waits for the next shift.
  */
 final class LeanActivity {
 
   private static final long HOUR_MS = 3_600_000L;
   private static final long DAY_MS = 24 * HOUR_MS;
   private static final double AUDIT_MEAN_HOURS = 16;
-  private static final double CARD_MEAN_HOURS = 10;
+  private static final double CARD_MEAN_HOURS = 20;
   private static final double APPROVED_SHARE = 0.8;
+  private static final double STATION_CARD_SHARE = 0.75;
+
+  /** The shortest gap between two audits of the line that audits rarely. */
+  static final int RARE_AUDIT_MIN_DAYS = 10;
+
+  /** The longest. */
+  static final int RARE_AUDIT_MAX_DAYS = 14;
+
+  /** Hears of the cards implemented, at their event time. */
+  interface Implemented {
+    /**
+     * A card was implemented at {@code ms}.
+     *
+     * @param station the station it is about, or {@code null} for the whole line
+     * @param target its target KPI
+     */
+    void implemented(long ms, String station, TargetKpi target);
+  }
+
   private static final List<String> AUDITORS =
       List.of("S. Tanaka", "M. Hernández", "L. Ortega", "K. Sato");
 
@@ -36,6 +63,7 @@ final class LeanActivity {
    */
   private record Card(
       String id,
+      String station,
       Category category,
       String title,
       double savings,
@@ -44,7 +72,7 @@ final class LeanActivity {
       long dueMs) {
 
     Card next(Status next, long ms) {
-      return new Card(id, category, title, savings, target, next, ms);
+      return new Card(id, station, category, title, savings, target, next, ms);
     }
   }
 
@@ -53,7 +81,9 @@ final class LeanActivity {
   private final WorkingTime calendar;
   private final Emitter out;
   private final Topic auditTopic;
-  private final Topic kaizenTopic;
+  private final List<String> stations;
+  private final boolean auditsRarely;
+  private final Implemented implemented;
   private final List<Card> cards = new ArrayList<>();
   private long nextAuditMs;
   private long nextCardMs;
@@ -61,19 +91,36 @@ final class LeanActivity {
   private int cardNumber;
   private int openRedTags;
 
-  LeanActivity(String line, Random random, WorkingTime calendar, Emitter out, long startMs) {
+  /**
+   * The lean activity of a line from {@code startMs} on.
+   *
+   * @param stations the stations a card may be about
+   * @param auditsRarely whether this is the line that audits rarely
+   * @param implemented hears of the cards implemented
+   */
+  LeanActivity(
+      String line,
+      List<String> stations,
+      boolean auditsRarely,
+      Random random,
+      WorkingTime calendar,
+      Emitter out,
+      Implemented implemented,
+      long startMs) {
     this.line = line;
+    this.stations = List.copyOf(stations);
+    this.auditsRarely = auditsRarely;
     this.random = random;
     this.calendar = calendar;
     this.out = out;
-    this.auditTopic = topic(Channel.AUDIT5S);
-    this.kaizenTopic = topic(Channel.KAIZEN);
+    this.implemented = implemented;
+    this.auditTopic = topic(Topic.WHOLE, Channel.AUDIT5S);
     this.nextAuditMs = startMs + exponentialHours(AUDIT_MEAN_HOURS);
     this.nextCardMs = startMs + exponentialHours(CARD_MEAN_HOURS);
   }
 
-  private Topic topic(Channel channel) {
-    return new Topic(SimulatedPlant.SITE, SimulatedPlant.AREA, line, Topic.WHOLE, channel);
+  private Topic topic(String station, Channel channel) {
+    return new Topic(SimulatedPlant.SITE, SimulatedPlant.AREA, line, station, channel);
   }
 
   /** The next time an audit or a card falls due. */
@@ -93,7 +140,7 @@ final class LeanActivity {
         nextAuditMs = later;
       } else {
         audit(ms);
-        nextAuditMs = ms + Math.max(HOUR_MS, exponentialHours(AUDIT_MEAN_HOURS));
+        nextAuditMs = ms + auditGapMs();
       }
     }
     if (nextCardMs <= ms) {
@@ -113,13 +160,26 @@ final class LeanActivity {
           publish(ms, card, Status.APPROVED);
           long implemented = ms + 2 * DAY_MS + (long) (random.nextDouble() * 8 * DAY_MS);
           cards.set(i, card.next(Status.APPROVED, implemented));
-        } else {
-          publish(
-              ms, card, card.status() == Status.SUBMITTED ? Status.REJECTED : Status.IMPLEMENTED);
+        } else if (card.status() == Status.SUBMITTED) {
+          publish(ms, card, Status.REJECTED);
           cards.remove(i--);
+        } else {
+          publish(ms, card, Status.IMPLEMENTED);
+          cards.remove(i--);
+          if (card.target() != null) {
+            implemented.implemented(ms, card.station(), card.target());
+          }
         }
       }
     }
+  }
+
+  private long auditGapMs() {
+    if (auditsRarely) {
+      long spanMs = (RARE_AUDIT_MAX_DAYS - RARE_AUDIT_MIN_DAYS) * DAY_MS;
+      return RARE_AUDIT_MIN_DAYS * DAY_MS + (long) (random.nextDouble() * spanMs);
+    }
+    return Math.max(HOUR_MS, exponentialHours(AUDIT_MEAN_HOURS));
   }
 
   /** Some time into the next shift: people start with the line, not with the paperwork. */
@@ -161,15 +221,21 @@ final class LeanActivity {
 
   private void submitCard(long ms) {
     Category category = Category.values()[random.nextInt(Category.values().length)];
-    String title = TITLES.get(category.ordinal()).get(random.nextInt(2));
+    Idea idea = IDEAS.get(category.ordinal()).get(random.nextInt(2));
     double savings = 1_000.0 * (20 + random.nextInt(580));
+    TargetKpi target = idea.target();
+    String station =
+        target != null && !stations.isEmpty() && random.nextDouble() < STATION_CARD_SHARE
+            ? stations.get(random.nextInt(stations.size()))
+            : null;
     Card card =
         new Card(
             String.format("KZ-%s-%04d", line, ++cardNumber),
+            station,
             category,
-            title,
+            idea.title(),
             savings,
-            target(category),
+            target,
             Status.SUBMITTED,
             ms + DAY_MS + (long) (random.nextDouble() * 3 * DAY_MS));
     cards.add(card);
@@ -178,7 +244,7 @@ final class LeanActivity {
 
   private void publish(long ms, Card card, Status status) {
     out.emit(
-        kaizenTopic,
+        topic(card.station() == null ? Topic.WHOLE : card.station(), Channel.KAIZEN),
         ms,
         envelope ->
             new KaizenUpdate(
@@ -191,27 +257,36 @@ final class LeanActivity {
                 card.target()));
   }
 
-  private TargetKpi target(Category category) {
-    return switch (category) {
-      case QUALITY -> random.nextBoolean() ? TargetKpi.SCRAP : TargetKpi.QUALITY;
-      case PRODUCTIVITY -> random.nextBoolean() ? TargetKpi.CYCLE_TIME : TargetKpi.OEE;
-      case COST -> TargetKpi.DOWNTIME;
-      case DELIVERY -> TargetKpi.AVAILABILITY;
-      case SAFETY, ENVIRONMENT -> null;
-    };
-  }
-
   private long exponentialHours(double meanHours) {
     return Math.round(-Math.log(1 - random.nextDouble()) * meanHours * HOUR_MS);
   }
 
-  /** Two card titles per category, in {@link Category} order. */
-  private static final List<List<String>> TITLES =
+  /** A kind of card: its title, and the KPI it targets or {@code null}. */
+  private record Idea(String title, TargetKpi target) {}
+
+  /**
+   * Two kinds of card per category, in {@link Category} order. A quarter of the ideas are about
+   * failures (downtime, availability, OEE), a quarter about cycle time, scrap or quality; the rest
+   * have no KPI to measure.
+   */
+  private static final List<List<Idea>> IDEAS =
       List.of(
-          List.of("Light curtain on the busbar welder", "Anti-slip mats at cell loading"),
-          List.of("Poka-yoke on the HV connector", "Vision check of weld seams"),
-          List.of("Returnable cell trays", "Compressed-air leak hunt"),
-          List.of("Kanban loop for BMS boards", "Milk run for housings"),
-          List.of("Quick-change fixture (SMED)", "Torque tool balancer"),
-          List.of("Solvent-free cleaning of housings", "LED lighting on the line"));
+          List.of(
+              new Idea("Light curtain on the busbar welder", null),
+              new Idea("Anti-slip mats at cell loading", null)),
+          List.of(
+              new Idea("Poka-yoke on the HV connector", TargetKpi.SCRAP),
+              new Idea("Vision check of weld seams", TargetKpi.QUALITY)),
+          List.of(
+              new Idea("Returnable cell trays", null),
+              new Idea("Compressed-air leak hunt", TargetKpi.DOWNTIME)),
+          List.of(
+              new Idea("Kanban loop for BMS boards", TargetKpi.AVAILABILITY),
+              new Idea("Milk run for housings", null)),
+          List.of(
+              new Idea("Quick-change fixture (SMED)", TargetKpi.OEE),
+              new Idea("Torque tool balancer", TargetKpi.CYCLE_TIME)),
+          List.of(
+              new Idea("Solvent-free cleaning of housings", null),
+              new Idea("LED lighting on the line", null)));
 }

@@ -1,13 +1,16 @@
 package io.gemba.agent.simulate;
 
 import io.gemba.collector.telemetry.Channel;
+import io.gemba.collector.telemetry.KaizenUpdate;
 import io.gemba.collector.telemetry.OrderEvent;
 import io.gemba.collector.telemetry.Topic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * One line in event time: its stations, its work orders and its lean activity.
+ * One line in event time: its stations, its work orders and its lean activity, whose implemented
+ * kaizen cards change the stations they are about from then on.
  *
  * <p>The line works one order at a time, published on its order topic (station {@code _}) so that
  * it holds for every station. An order ends when the output station has passed its planned quantity
@@ -25,6 +28,7 @@ final class LineSim {
   private final Emitter out;
   private final Topic orderTopic;
   private final StationSim[] stations;
+  private final String[] stationIds;
   private final StationSim output;
   private final LeanActivity lean;
 
@@ -45,17 +49,44 @@ final class LineSim {
         new Topic(SimulatedPlant.SITE, SimulatedPlant.AREA, line, Topic.WHOLE, Channel.ORDER);
     List<SimulatedStation> specs = plant.stations(line);
     this.stations = new StationSim[specs.size()];
+    this.stationIds = new String[specs.size()];
+    List<String> improvable = new ArrayList<>();
     StationSim last = null;
     for (int i = 0; i < stations.length; i++) {
       Random stationRandom = new Random(seed(options.seed(), index, i));
-      stations[i] = new StationSim(specs.get(i), stationRandom, calendar, out, options);
-      if (specs.get(i).id().equals(SimulatedPlant.OUTPUT_STATION)) {
+      SimulatedStation spec = specs.get(i);
+      WornContact contact =
+          spec.kind() == SimulatedStation.Kind.BATTERY_TEST
+              ? WornContact.ofLine(options.seed(), index, options.lines(), startMs)
+              : null;
+      stations[i] = new StationSim(spec, stationRandom, calendar, out, options, contact);
+      stationIds[i] = spec.id();
+      if (spec.id().equals(SimulatedPlant.OUTPUT_STATION)) {
         last = stations[i];
+      } else {
+        improvable.add(spec.id());
       }
     }
     this.output = last;
     this.lean =
-        new LeanActivity(line, new Random(seed(options.seed(), index, -2)), calendar, out, startMs);
+        new LeanActivity(
+            line,
+            improvable,
+            index == plant.lines().size() - 1,
+            new Random(seed(options.seed(), index, -2)),
+            calendar,
+            out,
+            this::implemented,
+            startMs);
+  }
+
+  /** A kaizen card was implemented at {@code ms}: the stations it is about change from now on. */
+  private void implemented(long ms, String station, KaizenUpdate.TargetKpi target) {
+    for (int i = 0; i < stations.length; i++) {
+      if (station == null || station.equals(stationIds[i])) {
+        stations[i].improve(ms, target);
+      }
+    }
   }
 
   /**

@@ -7,22 +7,30 @@ import java.util.Random;
 
 /**
  * The parts a station uses up: every {@value PartCatalog#LOT_UNITS} units it makes, a lot of each
- * of its parts, from the local supplier with the probability of the options' local share, else from
- * the importer. A local part costs 8% less.
+ * of its parts, from the local supplier with the part's local share at the options' plant-wide
+ * share ({@link PartCatalog.Part#localShare(double)}), else from the importer. A local part costs
+ * 8% less. {@value #UNKNOWN_ORIGIN_SHARE} of the lots, from either supplier, come without a
+ * certificate of origin: they are published without {@code origin}, neither local nor imported.
  */
 final class PartSupply {
 
+  /** The share of lots whose origin is not known. */
+  static final double UNKNOWN_ORIGIN_SHARE = 0.02;
+
   private final List<PartCatalog.Part> parts;
+  private final double[] localShares;
   private final Topic topic;
   private final Random random;
-  private final double localShare;
   private long units;
 
   PartSupply(String station, Topic topic, Random random, double localShare) {
     this.parts = PartCatalog.forStation(station);
+    this.localShares = new double[parts.size()];
+    for (int i = 0; i < localShares.length; i++) {
+      localShares[i] = parts.get(i).localShare(localShare);
+    }
     this.topic = topic;
     this.random = random;
-    this.localShare = localShare;
   }
 
   /** A unit of {@code product} was made at {@code ms}: publishes the lots that are used up. */
@@ -30,10 +38,13 @@ final class PartSupply {
     if (++units % PartCatalog.LOT_UNITS != 0) {
       return;
     }
-    for (PartCatalog.Part part : parts) {
-      boolean local = random.nextDouble() < localShare;
+    for (int i = 0; i < localShares.length; i++) {
+      PartCatalog.Part part = parts.get(i);
+      boolean local = random.nextDouble() < localShares[i];
+      boolean known = random.nextDouble() >= UNKNOWN_ORIGIN_SHARE;
       double qty = (double) part.perUnit(product) * PartCatalog.LOT_UNITS;
       double unitCost = local ? Math.round(part.unitCost() * 92) / 100.0 : part.unitCost();
+      String origin = local ? SimulatedPlant.COUNTRY : part.importOrigin();
       out.emit(
           topic,
           ms,
@@ -42,7 +53,7 @@ final class PartSupply {
                   envelope,
                   part.number(),
                   local ? part.localSupplier() : part.importSupplier(),
-                  local ? SimulatedPlant.COUNTRY : part.importOrigin(),
+                  known ? origin : null,
                   qty,
                   unitCost));
     }

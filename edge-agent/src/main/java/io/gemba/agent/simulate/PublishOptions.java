@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import java.util.function.Consumer;
  * @param maxInflight the most messages handed to a connection and not yet completed (acknowledged,
  *     for QoS 1 and 2; written, for QoS 0), 1 to 65,535; lowered to the broker's receive maximum
  * @param clientIdPrefix the MQTT client ids are this, a dash and the connection's number
+ * @param liveFrom paced by event time, the event time due at the start: the messages before it are
+ *     history, sent as fast as the broker takes them, and those after it follow at the speed-up; or
+ *     {@code null} for the first message's event time
  */
 public record PublishOptions(
     URI broker,
@@ -37,7 +41,8 @@ public record PublishOptions(
     String username,
     Secret password,
     int maxInflight,
-    String clientIdPrefix) {
+    String clientIdPrefix,
+    Instant liveFrom) {
 
   /** The most connections. */
   public static final int MAX_CLIENTS = 64;
@@ -87,7 +92,8 @@ public record PublishOptions(
    * #DEFAULT_MAX_INFLIGHT} in flight, client ids {@code gemba-sim-0}...
    */
   public static PublishOptions to(URI broker) {
-    return new PublishOptions(broker, 1, 1, 0, null, null, null, DEFAULT_MAX_INFLIGHT, "gemba-sim");
+    return new PublishOptions(
+        broker, 1, 1, 0, null, null, null, DEFAULT_MAX_INFLIGHT, "gemba-sim", null);
   }
 
   /** These options with another QoS. */
@@ -108,6 +114,14 @@ public record PublishOptions(
   /** These options with a wall-clock duration ({@code null}: until closed). */
   public PublishOptions withDuration(Duration duration) {
     return with(o -> o.duration = duration);
+  }
+
+  /**
+   * These options with the event time due at the start ({@code null}: the first message's): the
+   * messages before it are sent at once, as fast as the broker takes them.
+   */
+  public PublishOptions withLiveFrom(Instant liveFrom) {
+    return with(o -> o.liveFrom = liveFrom);
   }
 
   /** These options with credentials. */
@@ -142,6 +156,7 @@ public record PublishOptions(
     Secret password;
     int maxInflight;
     String clientIdPrefix;
+    Instant liveFrom;
 
     Draft(PublishOptions from) {
       broker = from.broker;
@@ -153,6 +168,7 @@ public record PublishOptions(
       password = from.password;
       maxInflight = from.maxInflight;
       clientIdPrefix = from.clientIdPrefix;
+      liveFrom = from.liveFrom;
     }
 
     PublishOptions options() {
@@ -165,7 +181,8 @@ public record PublishOptions(
           username,
           password,
           maxInflight,
-          clientIdPrefix);
+          clientIdPrefix,
+          liveFrom);
     }
   }
 

@@ -3,11 +3,14 @@ package io.gemba.agent.simulate;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.BreakDefinition;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.plant.StationConfig;
 import io.gemba.collector.plant.StationDefaults;
 import java.time.DayOfWeek;
@@ -31,7 +34,9 @@ import java.util.Set;
  * ends with the battery test {@value #OUTPUT_STATION}, its output station. Every third station
  * before the test sends {@code cycle} messages, the others PLC counters. Two shifts, Monday to
  * Saturday: A 07:00–16:00 and B 16:00–01:00 (across midnight), each with a 15-minute tea break and
- * a 30-minute meal break. The KPI policy is the default one.
+ * a 30-minute meal break. The KPI policy is the default one; the quality policy has the test
+ * bench's limits of every product ({@code BatteryTester}), so the agent judges each test as the
+ * bench does; the lean policy is the default one (audits weekly, kaizen effects over 7 days).
  *
  * <p>Stations differ: base ideal cycle time 40–55 s (the test 50 s), MTBF 0.7–1.4 times the
  * option's, MTTR 0.75–1.5 times, scrap 0.5–1.5 times, all drawn from the seed.
@@ -161,7 +166,24 @@ public final class SimulatedPlant {
     }
     SiteConfig site =
         new SiteConfig(SITE, COUNTRY, ZONE, calendar, List.of(new AreaConfig(AREA, lineConfigs)));
-    return new PlantModel(List.of(site), KpiPolicy.defaults(), StationDefaults.standard());
+    return new PlantModel(
+        List.of(site),
+        KpiPolicy.defaults(),
+        StationDefaults.standard(),
+        quality(),
+        LeanPolicy.defaults());
+  }
+
+  /** The test bench's limits of every product, so that the agent judges as the bench does. */
+  private static QualityPolicy quality() {
+    List<SpecLimits> limits = new ArrayList<>();
+    for (Product product : PRODUCTS) {
+      for (BatteryTester.Limit limit : BatteryTester.limits(product)) {
+        limits.add(limit.spec(product.name()));
+      }
+    }
+    return new QualityPolicy(
+        QualityPolicy.DEFAULT_WINDOW, QualityPolicy.DEFAULT_SPC_MIN_TESTS, limits);
   }
 
   /** The options the plant was made from. */

@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One thread of its own ({@code gemba-simulator}) takes the generator's messages in order and
  * hands each to its line's connection when the {@link Pacer} says it is due: as event time runs at
- * the simulation's speed-up, or at a steady open-loop rate. Each connection has at most {@code
- * maxInflight} messages in flight (at most the broker's receive maximum); when its window is full
- * the thread waits for completions, and in open-loop mode falls behind rather than dropping
- * messages ({@link #behind()} says by how much). Messages the broker or the connection refuses are
- * counted as failed, logged at most every 10 s, and the thread goes on.
+ * the simulation's speed-up (history before the options' {@code liveFrom} at once, as fast as the
+ * windows allow), or at a steady open-loop rate. Each connection has at most {@code maxInflight}
+ * messages in flight (at most the broker's receive maximum); when its window is full the thread
+ * waits for completions, and in open-loop mode falls behind rather than dropping messages ({@link
+ * #behind()} says by how much); it waits as well while it is too far ahead of a {@link Downstream}
+ * consumer. Messages the broker or the connection refuses are counted as failed, logged at most
+ * every 10 s, and the thread goes on.
  *
  * <p>{@link #close()} stops taking messages, waits (up to 30 s) for those in flight to complete,
  * then disconnects. The wall clock is read through the given {@link Clock}.
@@ -55,6 +57,7 @@ public final class SimulatorPublisher implements AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final PublishListener listener;
+  private final Downstream downstream;
   private final Map<String, Integer> connectionByTopic = new HashMap<>();
   private final Thread thread;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -71,13 +74,15 @@ public final class SimulatorPublisher implements AutoCloseable {
       List<BrokerConnection> connections,
       Clock clock,
       Sleeper sleeper,
-      PublishListener listener) {
+      PublishListener listener,
+      Downstream downstream) {
     this.generator = Objects.requireNonNull(generator, "generator");
     this.options = Objects.requireNonNull(options, "options");
     this.connections = List.copyOf(connections);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
     this.windows = new Semaphore[this.connections.size()];
     this.windowSizes = new int[this.connections.size()];
     for (int i = 0; i < windows.length; i++) {
@@ -101,6 +106,22 @@ public final class SimulatorPublisher implements AutoCloseable {
   public static SimulatorPublisher start(
       PlantGenerator generator, PublishOptions options, Clock clock, PublishListener listener)
       throws MqttException {
+    return start(generator, options, clock, listener, Downstream.NONE);
+  }
+
+  /**
+   * Connects and starts publishing, never more than {@code downstream} allows ahead of its
+   * consumer. Blocks while it connects.
+   *
+   * @see #start(PlantGenerator, PublishOptions, Clock, PublishListener)
+   */
+  public static SimulatorPublisher start(
+      PlantGenerator generator,
+      PublishOptions options,
+      Clock clock,
+      PublishListener listener,
+      Downstream downstream)
+      throws MqttException {
     requireClientsFitLines(generator, options);
     List<BrokerConnection> connections = new ArrayList<>();
     try {
@@ -113,7 +134,7 @@ public final class SimulatorPublisher implements AutoCloseable {
     }
     SimulatorPublisher publisher =
         new SimulatorPublisher(
-            generator, options, connections, clock, SimulatorPublisher::park, listener);
+            generator, options, connections, clock, SimulatorPublisher::park, listener, downstream);
     publisher.thread.start();
     return publisher;
   }
@@ -215,7 +236,7 @@ public final class SimulatorPublisher implements AutoCloseable {
               ? Pacer.atRate(startNanos, options.messagesPerSecond(), options.duration())
               : Pacer.byEventTime(
                   startNanos,
-                  generator.peekTime(),
+                  options.liveFrom() != null ? options.liveFrom() : generator.peekTime(),
                   generator.plant().options().speedUp(),
                   options.duration());
       for (long index = 0; !stopping; ) {
@@ -226,6 +247,10 @@ public final class SimulatorPublisher implements AutoCloseable {
         long wait = Pacer.waitNanos(due, nowNanos());
         if (wait > 0) {
           sleeper.sleepNanos(Math.min(wait, NAP_NANOS));
+          continue;
+        }
+        if (downstream.full(index)) {
+          sleeper.sleepNanos(BUSY_NANOS);
           continue;
         }
         Outgoing message = generator.next();

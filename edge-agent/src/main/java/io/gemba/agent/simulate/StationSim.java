@@ -7,6 +7,7 @@ import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
 import io.gemba.collector.telemetry.Envelope;
 import io.gemba.collector.telemetry.Heartbeat;
+import io.gemba.collector.telemetry.KaizenUpdate;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.StateChange;
 import io.gemba.collector.telemetry.TelemetryEvent;
@@ -31,6 +32,10 @@ import java.util.function.Function;
  * countEvery} within shifts, reset now and then at a shift start; cycle and test stations publish
  * each unit. Every {@value PartCatalog#LOT_UNITS} units a station consumes a lot of each of its
  * parts. A station silent for {@code heartbeatEvery} sends a heartbeat.
+ *
+ * <p>A kaizen card implemented for the station or its line ({@link #improve}) changes it from then
+ * on ({@link Improvements}): it fails less often, its cycles come closer to the ideal one, it
+ * scraps less.
  */
 final class StationSim {
 
@@ -46,12 +51,12 @@ final class StationSim {
   private final SimulationOptions options;
   private final Topic stateTopic;
   private final Topic unitTopic;
-  private final Topic cycleTopic;
   private final Topic heartbeatTopic;
   private final String gateway;
   private final String serialPrefix;
   private final PartSupply parts;
   private final BatteryTester tester;
+  private final Improvements improvements = new Improvements();
 
   private MachineState state;
   private String reason;
@@ -81,7 +86,8 @@ final class StationSim {
       Random random,
       WorkingTime calendar,
       Emitter out,
-      SimulationOptions options) {
+      SimulationOptions options,
+      WornContact contact) {
     this.spec = spec;
     this.random = random;
     this.calendar = calendar;
@@ -95,14 +101,13 @@ final class StationSim {
               case CYCLE -> Channel.CYCLE;
               case BATTERY_TEST -> Channel.BATTERY;
             });
-    this.cycleTopic = topic(Channel.CYCLE);
     this.heartbeatTopic = topic(Channel.HEARTBEAT);
     this.gateway = "plc-gw-" + spec.line();
     this.serialPrefix = "P" + spec.line().substring(spec.line().indexOf('-') + 1);
     this.parts = new PartSupply(spec.id(), topic(Channel.PART), random, options.localShare());
     this.tester =
         spec.kind() == SimulatedStation.Kind.BATTERY_TEST
-            ? new BatteryTester(random, "HVB-" + serialPrefix)
+            ? new BatteryTester(random, "HVB-" + serialPrefix, contact)
             : null;
   }
 
@@ -120,7 +125,7 @@ final class StationSim {
     product = first;
     lastMs = ms;
     lastPublishMs = ms;
-    failureLeftMs = exponential(spec.mtbf().toMillis());
+    failureLeftMs = exponential(mtbfMs());
     microLeftMs = exponential(MICRO_STOP_MEAN_MS);
     total = random.nextInt(5_000);
     scrap = Math.round(total * spec.scrapRate());
@@ -183,6 +188,20 @@ final class StationSim {
     }
   }
 
+  /**
+   * A kaizen card for {@code target} was implemented at {@code ms}, for this station or its line.
+   * The time to the next failure stretches as the failure rate falls: exponential times have no
+   * memory, so the stretched time is the one a station with the new rate would have left.
+   */
+  void improve(long ms, KaizenUpdate.TargetKpi target) {
+    advance(ms);
+    double before = improvements.failures();
+    improvements.apply(target);
+    if (failureLeftMs > 0) {
+      failureLeftMs = Math.max(1, Math.round(failureLeftMs * before / improvements.failures()));
+    }
+  }
+
   /** Accounts for the time up to {@code ms}: running time and, at counter stations, units. */
   private void advance(long ms) {
     if (ms <= lastMs) {
@@ -195,7 +214,7 @@ final class StationSim {
       if (isCounter()) {
         madeFraction += elapsed / (spec.idealCycleMs(product) * speed);
         for (; madeFraction >= 1; madeFraction -= 1) {
-          unitMade(ms, random.nextDouble() >= spec.scrapRate());
+          unitMade(ms, random.nextDouble() >= scrapRate());
         }
       }
     }
@@ -240,7 +259,7 @@ final class StationSim {
       if (microLeftMs <= 0) {
         microLeftMs = exponential(MICRO_STOP_MEAN_MS);
       }
-      speed = 1.02 + 0.13 * random.nextDouble();
+      speed = 1 + (0.02 + 0.13 * random.nextDouble()) * improvements.slack();
       setState(ms, MachineState.RUNNING, null);
       startCycle(ms);
     }
@@ -251,7 +270,7 @@ final class StationSim {
   }
 
   private void fail(long ms) {
-    failureLeftMs = exponential(spec.mtbf().toMillis());
+    failureLeftMs = exponential(mtbfMs());
     if (microLeftMs <= 0) {
       microLeftMs = exponential(MICRO_STOP_MEAN_MS);
     }
@@ -292,6 +311,7 @@ final class StationSim {
     if (random.nextDouble() < SLOW_CYCLE_SHARE) {
       factor = 1.3 + 0.4 * random.nextDouble();
     }
+    factor = 1 + (factor - 1) * improvements.slack();
     cycleStartMs = ms;
     cycleDueMs = ms + Math.round(spec.idealCycleMs(product) * factor);
   }
@@ -299,24 +319,14 @@ final class StationSim {
   private void completeCycle(long ms) {
     Product made = product;
     if (tester != null) {
-      // The tester reports the test, and, as the line's output station, the unit it finished: a
-      // pack that failed its test is not a good unit of the line.
+      // The tester reports the test, and the test is the unit it finished, as the contract says
+      // (no cycle besides, which would count the pack twice): a pack that failed its test is not
+      // a good unit of the line.
       BatteryTester.Outcome test = tester.test(ms, made);
-      long cycleMs = ms - cycleStartMs;
       emit(unitTopic, ms, envelope -> test.event(envelope, made));
-      emit(
-          cycleTopic,
-          ms,
-          envelope ->
-              new CycleCompleted(
-                  envelope,
-                  cycleMs,
-                  test.pass() ? CycleCompleted.Result.OK : CycleCompleted.Result.NOK,
-                  made.name(),
-                  test.serial()));
       unitMade(ms, test.pass());
     } else {
-      boolean ok = random.nextDouble() >= spec.scrapRate();
+      boolean ok = random.nextDouble() >= scrapRate();
       long cycleMs = ms - cycleStartMs;
       String serial = String.format("%s-%07d", serialPrefix, units + 1);
       emit(
@@ -355,6 +365,15 @@ final class StationSim {
   private void emit(Topic topic, long ms, Function<Envelope, TelemetryEvent> make) {
     out.emit(topic, ms, make);
     lastPublishMs = ms;
+  }
+
+  /** The mean running time between failures, with what kaizens changed. */
+  private long mtbfMs() {
+    return Math.round(spec.mtbf().toMillis() / improvements.failures());
+  }
+
+  private double scrapRate() {
+    return spec.scrapRate() * improvements.scrap();
   }
 
   private boolean isCounter() {

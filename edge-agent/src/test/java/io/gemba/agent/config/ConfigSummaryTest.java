@@ -74,6 +74,13 @@ class ConfigSummaryTest {
               idealCycleTime   none (no performance computed)
               idealCycleTimes  empty
               stateCodes       PackML table
+            plant.quality:
+              window       125 (default)
+              spcMinTests  25 (default)
+              limits       none (tests judged by their station's verdict)
+            plant.lean:
+              auditCadence      7d (default)
+              kaizenEffectDays  7 (default)
             decoder:
               maxPayloadBytes   65536 (default)
               maxBatchElements  1000 (default)
@@ -153,6 +160,37 @@ class ConfigSummaryTest {
               maxMegabytes        1024 (default)
               segmentMegabytes    16
               checkpointInterval  1m (default)
+            """);
+  }
+
+  @Test
+  void describe_qualityAndLean_countTheLimitsAndShowTheSettings() {
+    AgentConfig config =
+        load(
+            MINIMAL.replace(
+                "plant:\n",
+                """
+                plant:
+                  quality:
+                    window: 50
+                    limits:
+                      - {product: P-1, measurement: ocv_v, lsl: 198.6, usl: 204.6}
+                      - {product: P-1, measurement: dcir_mohm, usl: 92}
+                      - {product: P-2, measurement: ocv_v, lsl: 340.4, usl: 350.8}
+                  lean: {auditCadence: 10d}
+                """));
+
+    assertThat(ConfigSummary.describe(config))
+        .contains(
+            """
+            plant.quality:
+              window       50
+              spcMinTests  25 (default)
+              limits       3 for 2 products
+            plant.lean:
+              auditCadence      10d
+              kaizenEffectDays  7 (default)
+            decoder:
             """);
   }
 

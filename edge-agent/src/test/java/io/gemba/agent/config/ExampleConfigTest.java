@@ -3,10 +3,13 @@ package io.gemba.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gemba.collector.kpi.MicroStopPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.telemetry.Channel;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.StateCodeTable;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,36 @@ class ExampleConfigTest {
     assertThat(table.lookup(6)).isEmpty();
     Topic eol = new Topic("tlx", "battery", "pack-1", "eol", Channel.STATE);
     assertThat(config.decoder().stateCodes().apply(eol)).isSameAs(StateCodeTable.packMl());
+  }
+
+  @Test
+  void load_example_limitsForEachPackAndMeasurement_oneSidedWhereTheSpecIs()
+      throws ConfigException {
+    PlantModel plant = ConfigLoader.load(EXAMPLE, SECRETS).plant();
+    List<String> measurements =
+        List.of(
+            "ocv_v",
+            "dcir_mohm",
+            "capacity_ah",
+            "cell_spread_mv",
+            "insulation_mohm",
+            "leak_pa_min",
+            "temp_c");
+
+    assertThat(plant.quality().window()).isEqualTo(QualityPolicy.DEFAULT_WINDOW);
+    assertThat(plant.quality().limits()).hasSize(14);
+    for (String product : List.of("HEV-PACK-1.3KWH", "PHEV-PACK-13KWH")) {
+      Map<String, SpecLimits> limits = plant.limits(product);
+      assertThat(limits).as(product).containsOnlyKeys(measurements);
+      assertThat(limits.get("dcir_mohm").lsl()).isNull();
+      assertThat(limits.get("capacity_ah").usl()).isNull();
+      assertThat(limits.get("insulation_mohm").usl()).isNull();
+      assertThat(limits.get("ocv_v").target()).isNotNull();
+    }
+    // 56 cells of 3.6 V: the contract's example test passes.
+    SpecLimits ocv = plant.limits("HEV-PACK-1.3KWH").get("ocv_v");
+    assertThat(ocv).isEqualTo(new SpecLimits("HEV-PACK-1.3KWH", "ocv_v", 198.6, 204.6, 201.6));
+    assertThat(plant.lean()).isEqualTo(LeanPolicy.defaults());
   }
 
   @Test

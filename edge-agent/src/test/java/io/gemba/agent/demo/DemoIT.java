@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code java -jar edge-agent.jar demo}, as a user runs it: the jar that {@code package} made, in a
  * process of its own, with nothing else started by the test.
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DemoIT {
 
   private static final Path JAR = Path.of("target", "edge-agent.jar");
@@ -81,6 +81,22 @@ class DemoIT {
               }
             });
     assertThat(get(httpPort, "/health/ready")).contains("\"status\":\"UP\"");
+
+    // Three weeks of history, then the live plant: every quality and lean KPI has something to
+    // show within minutes (the simulator's own tests check the distributions behind them).
+    long started = System.nanoTime();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertQualityShown(json.readTree(get(httpPort, "/api/v1/quality"))));
+    System.out.printf("demo: quality shown after %d s%n", secondsSince(started));
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertLeanShown(json.readTree(get(httpPort, "/api/v1/lean"))));
+    System.out.printf("demo: lean shown after %d s%n", secondsSince(started));
     assertThat(get(httpPort, "/metrics"))
         .contains("gemba_line_oee{area=\"battery\",line=\"pack-1\"");
     await()
@@ -92,6 +108,58 @@ class DemoIT {
     assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("ended within 30 s").isTrue();
     String output = Files.readString(log);
     assertThat(output).contains("stopped").doesNotContain("Exception");
+  }
+
+  /** Each line's test station: FPY of a shift, Cpk of every measurement, SPC violations. */
+  private static void assertQualityShown(JsonNode quality) {
+    assertThat(quality).hasSize(2);
+    for (JsonNode station : quality) {
+      assertThat(station.path("spcViolations")).as("SPC violations").isNotEmpty();
+      assertThat(station.path("products")).isNotEmpty();
+      for (JsonNode product : station.path("products")) {
+        assertThat(product.path("shift").path("fpy").asDouble(-1)).isBetween(0.5, 1.0);
+        assertThat(product.path("measurements")).isNotEmpty();
+        for (JsonNode measurement : product.path("measurements")) {
+          assertThat(measurement.path("window").path("tests").asInt()).isEqualTo(125);
+          assertThat(measurement.path("window").path("cpk").isNumber())
+              .as(measurement.toString())
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  /**
+   * Both lines: 5S audits with scores, kaizen cards implemented and at least one measured effect,
+   * and local content near the 60% target with parts of unknown origin counted apart.
+   */
+  private static void assertLeanShown(JsonNode lean) {
+    assertThat(lean.path("audits5s")).hasSize(2);
+    for (JsonNode audit : lean.path("audits5s")) {
+      assertThat(audit.path("totalPct").asDouble(-1)).isBetween(0.0, 100.0);
+    }
+    assertThat(lean.path("kaizen")).hasSize(2);
+    for (JsonNode line : lean.path("kaizen")) {
+      assertThat(line.path("implemented").asInt()).isPositive();
+    }
+    assertThat(lean.path("kaizenEffects").findValues("complete"))
+        .anySatisfy(complete -> assertThat(complete.asBoolean()).isTrue());
+    List<JsonNode> wholeLines = new ArrayList<>();
+    for (JsonNode tally : lean.path("localContent")) {
+      if (tally.path("product").asText().equals("_all")) {
+        wholeLines.add(tally);
+      }
+    }
+    assertThat(wholeLines).hasSizeGreaterThanOrEqualTo(2);
+    for (JsonNode tally : wholeLines) {
+      assertThat(tally.path("qtyPct").asDouble()).isBetween(45.0, 75.0);
+      assertThat(tally.path("valuePct").asDouble()).isLessThan(tally.path("qtyPct").asDouble());
+      assertThat(tally.path("qtyUnknownOrigin").asDouble()).isPositive();
+    }
+  }
+
+  private static long secondsSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
   }
 
   private String get(int port, String path) throws Exception {

@@ -30,6 +30,28 @@ class PacerTest {
   }
 
   @Test
+  void pacer_liveFrom_historyDueAtTheStart_theRestAtTheSpeedUpFromThere() {
+    Instant liveFrom = FIRST.plus(Duration.ofDays(21));
+    Pacer pacer = Pacer.byEventTime(START, liveFrom, 60, null);
+
+    // 21 days of history before the live instant: all due at once, whatever their event time.
+    assertThat(pacer.dueNanos(0, FIRST)).isEqualTo(START);
+    assertThat(pacer.dueNanos(1, liveFrom.minusMillis(1))).isEqualTo(START);
+    assertThat(pacer.dueNanos(2, liveFrom)).isEqualTo(START);
+    // After it, (event time - live from) / speed-up: 90 s of plant at 60x is 1.5 s.
+    assertThat(pacer.dueNanos(3, liveFrom.plusSeconds(90))).isEqualTo(START + 1_500_000_000L);
+    assertThat(pacer.dueNanos(4, liveFrom.plusMillis(1))).isEqualTo(START + 16_667);
+  }
+
+  @Test
+  void pacer_liveFromTheFirstMessage_asWithoutHistory() {
+    Pacer live = Pacer.byEventTime(START, FIRST, 60, null);
+
+    assertThat(live.dueNanos(0, FIRST)).isEqualTo(START);
+    assertThat(live.dueNanos(1, FIRST.plusSeconds(60))).isEqualTo(START + 1_000_000_000L);
+  }
+
+  @Test
   void pacer_atRate_dueEveryOneOverRateWhateverTheEventTime() {
     Pacer pacer = Pacer.atRate(START, 4_000, null);
 
@@ -73,5 +95,7 @@ class PacerTest {
         .hasMessageStartingWith("messagesPerSecond");
     assertThatThrownBy(() -> Pacer.byEventTime(START, FIRST, Double.NaN, null))
         .hasMessageStartingWith("speedUp");
+    assertThatThrownBy(() -> Pacer.byEventTime(START, null, 60, null))
+        .hasMessageStartingWith("liveFrom");
   }
 }

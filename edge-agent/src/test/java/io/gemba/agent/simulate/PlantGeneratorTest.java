@@ -87,7 +87,7 @@ class PlantGeneratorTest {
   }
 
   @Test
-  void generator_oneDay_usesEveryChannelButAuditAndKaizenOnLineTopics() {
+  void generator_oneDay_usesEveryChannel_ordersAndAuditsOnLineTopics_kaizenOnEither() {
     assertThat(day.accepted.keySet())
         .contains(
             Channel.STATE,
@@ -99,9 +99,10 @@ class PlantGeneratorTest {
             Channel.HEARTBEAT);
     for (TelemetryEvent event : day.events) {
       Channel channel = event.channel();
-      boolean lineTopic =
-          channel == Channel.ORDER || channel == Channel.AUDIT5S || channel == Channel.KAIZEN;
-      assertThat(event.topic().isWholeLine()).as(event.toString()).isEqualTo(lineTopic);
+      boolean lineTopic = channel == Channel.ORDER || channel == Channel.AUDIT5S;
+      if (channel != Channel.KAIZEN) { // a card is about its line or one of its stations
+        assertThat(event.topic().isWholeLine()).as(event.toString()).isEqualTo(lineTopic);
+      }
       assertThat(event.topic().line()).isIn(day.plant.lines());
     }
   }
@@ -111,14 +112,18 @@ class PlantGeneratorTest {
     SimulatedStream days =
         SimulatedStream.of(
             SimulationOptions.defaults()
+                .withLines(4)
+                .withStationsPerLine(2)
                 .withIntervals(Duration.ofMinutes(1), Duration.ofMinutes(5)),
             SimulatedStream.MONDAY_0650,
             Duration.ofDays(3));
 
-    // Audits come every 16 h on average and cards every 10 h, per line: over 72 h and two lines
-    // about 9 audits and 14 cards, fewer since what falls due between shifts waits.
-    assertThat(days.accepted.getOrDefault(Channel.AUDIT5S, 0)).isBetween(2, 20);
-    assertThat(days.accepted.getOrDefault(Channel.KAIZEN, 0)).isBetween(4, 40);
+    // Audits come every 16 h on average on every line but the last (its first comes so, the next
+    // 10-14 days later), and cards every 20 h, per line: over 72 h and four lines about 14 + 1
+    // audits and 14 cards submitted, a few reviewed; fewer since what falls due between shifts
+    // waits.
+    assertThat(days.accepted.getOrDefault(Channel.AUDIT5S, 0)).isBetween(5, 25);
+    assertThat(days.accepted.getOrDefault(Channel.KAIZEN, 0)).isBetween(5, 40);
   }
 
   @Test
@@ -200,9 +205,6 @@ class PlantGeneratorTest {
     assertThat(stats.stations()).isEqualTo(10);
     assertThat(stats.unconfiguredStations()).isZero();
     for (StationSnapshot station : engine.stations()) {
-      if (station.station().equals(SimulatedPlant.OUTPUT_STATION)) {
-        continue; // its units are battery tests, which the engine does not count yet
-      }
       // Shift B of Monday: failures and micro-stops cost 5-25% of the time, the stations run at
       // 1.02-1.2 times their ideal cycle, and scrap 1-3%.
       Kpis kpis = station.shiftKpis();

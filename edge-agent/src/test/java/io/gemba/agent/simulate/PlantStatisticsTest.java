@@ -6,12 +6,14 @@ import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.Interval;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.ShiftCalendar;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.telemetry.BatteryTest;
 import io.gemba.collector.telemetry.CounterReading;
 import io.gemba.collector.telemetry.CycleCompleted;
+import io.gemba.collector.telemetry.KaizenUpdate;
+import io.gemba.collector.telemetry.KaizenUpdate.TargetKpi;
 import io.gemba.collector.telemetry.MachineState;
 import io.gemba.collector.telemetry.OrderEvent;
-import io.gemba.collector.telemetry.PartConsumed;
 import io.gemba.collector.telemetry.StateChange;
 import io.gemba.collector.telemetry.TelemetryEvent;
 import java.time.Duration;
@@ -73,12 +75,15 @@ class PlantStatisticsTest {
     int allFailures = 0;
     for (SimulatedStation station : weeks.plant.stations()) {
       List<StateChange> states = byStation.get(station.line() + "/" + station.id());
+      // Until a kaizen card makes it fail less (PlantQualityAndLeanStatisticsTest checks after).
+      Instant until = firstKaizen(station, true);
       long runningMs = 0;
       long repairMs = 0;
       int failures = 0;
-      for (int i = 0; i < states.size(); i++) {
+      for (int i = 0; i < states.size() && states.get(i).ts().isBefore(until); i++) {
         StateChange state = states.get(i);
-        long ms = Duration.between(state.ts(), endOf(states, i)).toMillis();
+        Instant end = endOf(states, i).isBefore(until) ? endOf(states, i) : until;
+        long ms = Duration.between(state.ts(), end).toMillis();
         if (state.state() == MachineState.RUNNING) {
           runningMs += ms;
         } else if (state.state() == MachineState.DOWN && StopReasons.isFailure(state.reason())) {
@@ -195,8 +200,11 @@ class PlantStatisticsTest {
   void plant_scrap_nearEachStationsRate() {
     Map<SimulatedStation, long[]> madeAndScrapped = new HashMap<>();
     for (List<CounterReading> readings : countsByStation().values()) {
-      long[] sums = madeAndScrapped.computeIfAbsent(stationOf(readings.get(0)), k -> new long[2]);
-      for (int i = 1; i < readings.size(); i++) {
+      SimulatedStation station = stationOf(readings.get(0));
+      long[] sums = madeAndScrapped.computeIfAbsent(station, k -> new long[2]);
+      // Until a kaizen card makes it scrap less.
+      Instant until = firstKaizen(station, false);
+      for (int i = 1; i < readings.size() && readings.get(i).ts().isBefore(until); i++) {
         CounterReading before = readings.get(i - 1);
         CounterReading after = readings.get(i);
         boolean reset = after.total() < before.total();
@@ -209,11 +217,15 @@ class PlantStatisticsTest {
         continue; // the tester's units are scrapped by its verdicts
         // (plant_tester_reportsEachPack...)
       }
+      if (!cycle.ts().isBefore(firstKaizen(stationOf(cycle), false))) {
+        continue;
+      }
       long[] sums = madeAndScrapped.computeIfAbsent(stationOf(cycle), k -> new long[2]);
       sums[0]++;
       sums[1] += cycle.result() == CycleCompleted.Result.NOK ? 1 : 0;
     }
     assertThat(madeAndScrapped).hasSize(8);
+    // (a station with an early card has fewer units: at least 1,000.)
     for (Map.Entry<SimulatedStation, long[]> entry : madeAndScrapped.entrySet()) {
       double rate = entry.getKey().scrapRate();
       long made = entry.getValue()[0];
@@ -221,7 +233,7 @@ class PlantStatisticsTest {
       // sqrt(p(1-p)/n); with p = 2% and n = 9,000, 0.15 points. Allowed: 4 standard errors.
       double tolerance = 4 * Math.sqrt(rate * (1 - rate) / made);
       assertThat(rate).isBetween(0.01, 0.03);
-      assertThat(made).isGreaterThan(5_000);
+      assertThat(made).isGreaterThan(1_000);
       assertThat((double) entry.getValue()[1] / made)
           .as(entry.getKey().line() + "/" + entry.getKey().id())
           .isBetween(rate - tolerance, rate + tolerance);
@@ -229,35 +241,20 @@ class PlantStatisticsTest {
   }
 
   @Test
-  void plant_tester_reportsEachPackItTestedAsAUnit_goodWhenItPassed() {
-    // The output station's cycles are the line's production: one per test, at its time, with its
-    // serial, OK exactly when the test passed.
-    List<String> tests = new ArrayList<>();
+  void plant_tester_reportsEachPackItTestedAsOneTest_andNoCycleBesides() {
+    // The output station's tests are the line's production (the contract: each test is a unit),
+    // so it sends no cycle, which would count each pack twice; one test per pack it finished.
+    Map<SimulatedStation, Integer> tests = new HashMap<>();
     for (BatteryTest test : weeks.events(BatteryTest.class)) {
-      tests.add(
-          test.envelope().topic().line()
-              + " "
-              + test.envelope().ts()
-              + " "
-              + test.serial()
-              + " "
-              + (test.result() == BatteryTest.Verdict.PASS ? "OK" : "NOK"));
+      tests.merge(stationOf(test), 1, Integer::sum);
     }
-    List<String> testerCycles = new ArrayList<>();
     for (CycleCompleted cycle : weeks.events(CycleCompleted.class)) {
-      if (stationOf(cycle).kind() == SimulatedStation.Kind.BATTERY_TEST) {
-        testerCycles.add(
-            cycle.envelope().topic().line()
-                + " "
-                + cycle.envelope().ts()
-                + " "
-                + cycle.serial()
-                + " "
-                + cycle.result());
-      }
+      assertThat(stationOf(cycle).kind())
+          .as(cycle.toString())
+          .isNotEqualTo(SimulatedStation.Kind.BATTERY_TEST);
     }
-    assertThat(tests).hasSizeGreaterThan(1_000);
-    assertThat(testerCycles).containsExactlyElementsOf(tests);
+    assertThat(tests).hasSize(2);
+    assertThat(tests.values()).allSatisfy(count -> assertThat(count).isGreaterThan(1_000));
   }
 
   @Test
@@ -277,6 +274,12 @@ class PlantStatisticsTest {
       assertThat(test.measurements()).containsOnlyKeys(BatteryTester.MEASUREMENTS);
       assertThat(test.result())
           .isEqualTo(withinLimits ? BatteryTest.Verdict.PASS : BatteryTest.Verdict.FAIL);
+      // The agent, configured with the plant's model, judges as the bench does.
+      Map<String, SpecLimits> specs = weeks.plant.model().limits(test.product());
+      boolean bySpecs =
+          test.measurements().entrySet().stream()
+              .allMatch(m -> specs.get(m.getKey()).accepts(m.getValue()));
+      assertThat(bySpecs).as("%s", test).isEqualTo(withinLimits);
       assertThat(test.retest()).isEqualTo(failedBefore.containsKey(test.serial()));
       if (!test.retest()) {
         firstTests++;
@@ -287,35 +290,10 @@ class PlantStatisticsTest {
       }
     }
     assertThat(firstTests).isGreaterThan(10_000);
-    assertThat((double) firstFailed / firstTests).isBetween(0.005, 0.04);
-  }
-
-  @Test
-  void plant_parts_localShareNearTarget() {
-    List<PartConsumed> parts = weeks.events(PartConsumed.class);
-    double p = OPTIONS.localShare();
-    int local = 0;
-    double qty = 0;
-    double localQty = 0;
-    double squares = 0;
-    for (PartConsumed part : parts) {
-      boolean isLocal = part.isFrom(SimulatedPlant.COUNTRY);
-      local += isLocal ? 1 : 0;
-      qty += part.qty();
-      localQty += isLocal ? part.qty() : 0;
-      squares += part.qty() * part.qty();
-      assertThat(part.supplier()).isNotBlank();
-      assertThat(part.unitCost()).isPositive();
-    }
-    // Each lot is local with probability p: the local share of lots is binomial, standard error
-    // sqrt(p(1-p)/n) (n = 3,000: 0.9 points); weighted by quantity it is
-    // sqrt(p(1-p) sum(q^2)) / sum(q). Allowed: 4 standard errors.
-    int n = parts.size();
-    assertThat(n).isGreaterThan(1_000);
-    double byLots = 4 * Math.sqrt(p * (1 - p) / n);
-    assertThat((double) local / n).isBetween(p - byLots, p + byLots);
-    double byQty = 4 * Math.sqrt(p * (1 - p) * squares) / qty;
-    assertThat(localQty / qty).isBetween(p - byQty, p + byQty);
+    // Internal resistance fails 1.9% of the packs (its limit is 2.7 sigmas up, the bench's drift
+    // widens the spread to 1.28 sigmas), capacity 1.6% (2.5 sigmas down, 1.17), the others nearly
+    // none; the worn contact, 1.5 sigmas up for about 4% of the time, adds about 0.7%: 4.2%.
+    assertThat((double) firstFailed / firstTests).isBetween(0.025, 0.055);
   }
 
   @Test
@@ -382,6 +360,9 @@ class PlantStatisticsTest {
     int heartbeats = 0;
     for (Outgoing message : weeks.messages) {
       String station = message.topic().substring(0, message.topic().lastIndexOf('/'));
+      if (message.topic().endsWith("/kaizen")) {
+        continue; // a card about a station comes from people, not from its gateway
+      }
       Instant last = lastByStation.put(station, message.eventTime());
       if (last == null || station.endsWith("/_")) {
         continue;
@@ -408,6 +389,29 @@ class PlantStatisticsTest {
       byStation.computeIfAbsent(station(reading), k -> new ArrayList<>()).add(reading);
     }
     return byStation;
+  }
+
+  /**
+   * When the first kaizen card that changes a station's failures ({@code failures}) or its scrap
+   * was implemented; the end of the stream if none was.
+   */
+  private static Instant firstKaizen(SimulatedStation station, boolean failures) {
+    for (KaizenUpdate card : weeks.events(KaizenUpdate.class)) {
+      TargetKpi target = card.targetKpi();
+      boolean about = card.topic().isWholeLine() || card.topic().station().equals(station.id());
+      boolean changes =
+          target != null
+              && (failures
+                  ? Improvements.failureCut(target) > 0
+                  : target == TargetKpi.SCRAP || target == TargetKpi.QUALITY);
+      if (card.status() == KaizenUpdate.Status.IMPLEMENTED
+          && card.topic().line().equals(station.line())
+          && about
+          && changes) {
+        return card.ts();
+      }
+    }
+    return weeks.end;
   }
 
   private static SimulatedStation stationOf(TelemetryEvent event) {

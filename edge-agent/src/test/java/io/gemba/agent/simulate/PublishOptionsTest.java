@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PublishOptionsTest {
@@ -14,7 +15,7 @@ class PublishOptionsTest {
   @Test
   void options_to_qos1OneClientPacedByEventTimeUntilClosed() {
     assertThat(PublishOptions.to(BROKER))
-        .isEqualTo(new PublishOptions(BROKER, 1, 1, 0, null, null, null, 1_000, "gemba-sim"));
+        .isEqualTo(new PublishOptions(BROKER, 1, 1, 0, null, null, null, 1_000, "gemba-sim", null));
   }
 
   @Test
@@ -25,7 +26,8 @@ class PublishOptionsTest {
             .withClients(4)
             .withRate(500)
             .withDuration(Duration.ofSeconds(30))
-            .withCredentials("line-7", PublishOptions.Secret.of("s3cret"));
+            .withCredentials("line-7", PublishOptions.Secret.of("s3cret"))
+            .withLiveFrom(Instant.parse("2026-11-23T12:55:00Z"));
 
     assertThat(options)
         .isEqualTo(
@@ -38,7 +40,8 @@ class PublishOptionsTest {
                 "line-7",
                 PublishOptions.Secret.of("s3cret"),
                 1_000,
-                "gemba-sim"));
+                "gemba-sim",
+                Instant.parse("2026-11-23T12:55:00Z")));
   }
 
   @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gemba.collector.plant.AreaConfig;
 import io.gemba.collector.plant.IdealCycleTimes;
 import io.gemba.collector.plant.KpiPolicy;
+import io.gemba.collector.plant.LeanPolicy;
 import io.gemba.collector.plant.LineConfig;
 import io.gemba.collector.plant.PlantModel;
+import io.gemba.collector.plant.QualityPolicy;
 import io.gemba.collector.plant.Shift;
 import io.gemba.collector.plant.ShiftCalendar;
 import io.gemba.collector.plant.ShiftDefinition;
 import io.gemba.collector.plant.SiteConfig;
+import io.gemba.collector.plant.SpecLimits;
 import io.gemba.collector.plant.StationConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +48,30 @@ class SimulatedPlantTest {
       assertThat(line.outputStation()).isEqualTo("eol-test");
     }
     assertThat(model.policy()).isEqualTo(KpiPolicy.defaults());
+  }
+
+  @Test
+  void plant_model_hasTheBenchsLimitsOfEveryProductAndMeasurement_oneSidedWhereTheBenchIs() {
+    PlantModel model = plant.model();
+
+    assertThat(model.quality().window()).isEqualTo(QualityPolicy.DEFAULT_WINDOW);
+    assertThat(model.quality().limits()).hasSize(3 * BatteryTester.MEASUREMENTS.size());
+    assertThat(model.lean()).isEqualTo(LeanPolicy.defaults());
+    for (Product product : plant.products()) {
+      Map<String, SpecLimits> limits = model.limits(product.name());
+      assertThat(limits).containsOnlyKeys(BatteryTester.MEASUREMENTS);
+      for (BatteryTester.Limit bench : BatteryTester.limits(product)) {
+        SpecLimits spec = limits.get(bench.name());
+        assertThat(spec.lsl()).as(bench.name()).isEqualTo(bench.low() > 0 ? bench.low() : null);
+        assertThat(spec.usl()).as(bench.name()).isEqualTo(bench.high() < 1e9 ? bench.high() : null);
+      }
+      // One-sided: internal resistance, spread and leak have no lower limit, capacity and
+      // insulation no upper one; the voltage is two-sided, around its nominal value.
+      assertThat(limits.get("dcir_mohm").lsl()).isNull();
+      assertThat(limits.get("capacity_ah").usl()).isNull();
+      assertThat(limits.get("insulation_mohm").usl()).isNull();
+      assertThat(limits.get("ocv_v").target()).isEqualTo(product.nominalVoltage());
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A simulated stream, its messages decoded by the collector's decoder, for the tests. */
 final class SimulatedStream {
@@ -62,6 +63,31 @@ final class SimulatedStream {
   /** {@code span} of the plant of {@code options} from {@code start} on, decoded. */
   static SimulatedStream of(SimulationOptions options, Instant start, Duration span) {
     return new SimulatedStream(options, start, span);
+  }
+
+  /**
+   * Decodes {@code span} of the plant of {@code options} from {@code start} on, one message at a
+   * time, keeping none: for spans too long to hold.
+   *
+   * @return the plant
+   * @throws AssertionError if the decoder rejects a message
+   */
+  static SimulatedPlant decodeEach(
+      SimulationOptions options, Instant start, Duration span, Consumer<TelemetryEvent> events) {
+    PlantGenerator generator = new PlantGenerator(options, start);
+    Instant end = start.plus(span);
+    TelemetryDecoder decoder =
+        new TelemetryDecoder(DecoderSettings.defaults(), DecodeCounters.NONE);
+    while (generator.peekTime().isBefore(end)) {
+      Outgoing message = generator.next();
+      for (Decoded decoded : decoder.decode(message.topic(), message.payload(), end)) {
+        if (!(decoded instanceof TelemetryEvent event)) {
+          throw new AssertionError(message + " was rejected: " + decoded);
+        }
+        events.accept(event);
+      }
+    }
+    return generator.plant();
   }
 
   /** The decoded events of one channel, in order. */

@@ -78,6 +78,69 @@ class SimulatorPublisherTest {
   }
 
   @Test
+  void publisher_history_sentAtOnce_thenTheLivePlantAtTheSpeedUp() throws InterruptedException {
+    SimulationOptions simulation = SimulationOptions.defaults().withSpeedUp(3_600);
+    PlantGenerator generator = generator(simulation);
+    Instant liveFrom = generator.peekTime().plus(Duration.ofHours(3));
+    // 3 h of history, then 1 s of wall time at 3,600x: the plant until an hour after liveFrom.
+    List<Outgoing> expected = generator(simulation).until(liveFrom.plus(Duration.ofHours(1)));
+    FakeConnection connection = new FakeConnection(65_535, false);
+    PublishOptions options =
+        PublishOptions.to(BROKER)
+            .withQos(0)
+            .withDuration(Duration.ofSeconds(1))
+            .withLiveFrom(liveFrom);
+
+    try (SimulatorPublisher publisher = start(generator, options, connection)) {
+      assertThat(publisher.awaitEnd(Duration.ofSeconds(10))).isTrue();
+    }
+    assertThat(connection.topics).isEqualTo(expected.stream().map(Outgoing::topic).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      Instant eventTime = expected.get(i).eventTime();
+      long sinceLive = Math.max(0, Duration.between(liveFrom, eventTime).toNanos());
+      assertThat(listener.wallNanos.get(i))
+          .as("message %d at %s", i, eventTime)
+          .isEqualTo(START + Math.round(sinceLive / 3_600.0));
+    }
+    assertThat(expected.stream().filter(m -> m.eventTime().isBefore(liveFrom)).count())
+        .as("history")
+        .isGreaterThan(100);
+  }
+
+  @Test
+  void publisher_downstream_neverMoreThanItsMostAheadOfTheConsumer() {
+    FakeConnection connection = new FakeConnection(65_535, false);
+    AtomicInteger taken = new AtomicInteger();
+    SimulatorPublisher publisher =
+        new SimulatorPublisher(
+                generator(SimulationOptions.defaults()),
+                PublishOptions.to(BROKER).withRate(1_000_000),
+                List.of(connection),
+                clock,
+                this::sleep,
+                listener,
+                new Downstream(taken::get, 10))
+            .begin();
+    try {
+      // The broker took 10 at once, but the consumer none: the publisher waits for it.
+      await().atMost(Duration.ofSeconds(5)).until(() -> connection.topics.size() == 10);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(1))
+          .until(() -> connection.topics.size() == 10);
+
+      taken.set(4);
+      await().atMost(Duration.ofSeconds(5)).until(() -> connection.topics.size() == 14);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(1))
+          .until(() -> connection.topics.size() == 14);
+    } finally {
+      publisher.close();
+    }
+  }
+
+  @Test
   void publisher_twoClients_eachLineOnItsOwnConnection() throws InterruptedException {
     FakeConnection first = new FakeConnection(65_535, false);
     FakeConnection second = new FakeConnection(65_535, false);
@@ -172,7 +235,8 @@ class SimulatorPublisherTest {
             List.of(new FakeConnection(10, false)),
             clock,
             this::sleep,
-            listener);
+            listener,
+            Downstream.NONE);
 
     assertThatThrownBy(publisher::begin)
         .isInstanceOf(IllegalArgumentException.class)
@@ -191,7 +255,7 @@ class SimulatorPublisherTest {
   private SimulatorPublisher start(
       PlantGenerator generator, PublishOptions options, FakeConnection... connections) {
     return new SimulatorPublisher(
-            generator, options, List.of(connections), clock, this::sleep, listener)
+            generator, options, List.of(connections), clock, this::sleep, listener, Downstream.NONE)
         .begin();
   }
 
