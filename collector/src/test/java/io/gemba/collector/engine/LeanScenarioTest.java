@@ -160,6 +160,40 @@ class LeanScenarioTest {
     assertThat((double) december.get("qty_pct")).isZero();
   }
 
+  /**
+   * Parts of unknown origin (no {@code origin}) are counted apart: 6 × 10.00 from DE (local), 4 ×
+   * 40.00 from JP (imported), 5 × 20.00 of unknown origin. The shares stay 6 / 10 = 60 % and 60 /
+   * 220 = 27.27 %, as without them (neither local nor imported), and the 5 (100.00) are their own
+   * fields. A part without a cost counts by quantity only, and as such.
+   */
+  @Test
+  void localContent_unknownOrigin_countedApart_neitherLocalNorImported() {
+    EngineHarness p = plant(LeanPolicy.defaults());
+    p.feed(p.orderStart("eol", "2026-11-30T06:00", "WO-1", "P"));
+    p.feed(part(p, "2026-11-30T07:00", "DE", 6, 10.0));
+    p.feed(part(p, "2026-11-30T07:05", "JP", 4, 40.0));
+    p.feed(part(p, "2026-11-30T07:10", null, 5, 20.0));
+    p.feed(part(p, "2026-11-30T07:15", "DE", 2, null));
+
+    Map<String, Object> month =
+        p.point("local_content", "2026-11-01T00:00", "product", "P", "station", "_line");
+    // By quantity the part without a cost is local: (6 + 2) / (8 + 4) = 66.67 %; by value it is
+    // not there: 60 / 220.
+    assertThat((double) month.get("qty_pct")).isCloseTo(100 * 8.0 / 12, CLOSE);
+    assertThat((double) month.get("value_pct")).isCloseTo(100 * 60.0 / 220, CLOSE);
+    assertThat((double) month.get("qty_local")).isCloseTo(8, CLOSE);
+    assertThat((double) month.get("qty_imported")).isCloseTo(4, CLOSE);
+    assertThat((double) month.get("qty_unknown_origin")).isCloseTo(5, CLOSE);
+    assertThat((double) month.get("value_unknown_origin")).isCloseTo(100, CLOSE);
+    assertThat((double) month.get("qty_without_cost")).isCloseTo(2, CLOSE);
+    LeanSnapshot.LocalContent snapshot =
+        p.engine.lean().localContent().stream()
+            .filter(l -> l.product().equals("P"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(snapshot.qtyUnknownOrigin()).isCloseTo(5, CLOSE);
+  }
+
   static PartConsumed part(EngineHarness p, String at, String origin, double qty, Double cost) {
     return new PartConsumed(
         p.envelope("eol", Channel.PART, at), "INV-220-A", "Supplier", origin, qty, cost);

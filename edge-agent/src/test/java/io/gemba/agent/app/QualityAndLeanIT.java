@@ -103,6 +103,10 @@ class QualityAndLeanIT {
       // Parts: 6 × 10 from MX (local), 4 × 40 from JP: 60 % by quantity, 60 / 220 by value.
       gateway.publish(EOL + "part", part("11-16T07:00:00", "MX", 6, 10));
       gateway.publish(EOL + "part", part("11-16T07:05:00", "JP", 4, 40));
+      // And 5 × 20 of unknown origin (no origin): counted apart, the shares stay as they are.
+      gateway.publish(
+          EOL + "part",
+          json("11-16T07:10:00", "\"partNumber\":\"CAB-7\",\"qty\":5,\"unitCost\":20"));
       // 5S of the line: 4, 3, 4, 3, 2 of 5 = 64 %, three red tags opened; due again 11-23 09:00.
       gateway.publish(
           LINE + "audit5s",
@@ -179,6 +183,10 @@ class QualityAndLeanIT {
             .get(at("11-01T00:00:00"));
     assertThat(qtyPct).isCloseTo(60, CLOSE);
     assertThat(valuePct).isCloseTo(6000.0 / 220, within(1e-6));
+    assertThat(values("local_content_qty_unknown_origin{line=\"pack-1\",product=\"HEV\"}"))
+        .containsEntry(at("11-01T00:00:00"), 5.0);
+    assertThat(values("local_content_value_unknown_origin{line=\"pack-1\",product=\"HEV\"}"))
+        .containsEntry(at("11-01T00:00:00"), 100.0);
     assertThat(values("local_content_target_pct{line=\"pack-1\",product=\"_all\"}"))
         .containsEntry(at("11-01T00:00:00"), 60.0);
 
