@@ -63,6 +63,17 @@ final class ShiftHistory {
   /** The stations whose shifts changed since the last {@link #forgetOld}: only they can forget. */
   private final Set<String> grown = new HashSet<>();
 
+  /** The station of the last point read, its key and shifts; and the last shift found. */
+  private String lastSite;
+
+  private String lastArea;
+  private String lastLine;
+  private String lastStation;
+  private String lastKey;
+  private TreeMap<String, Sums> lastShifts;
+  private String lastShiftSite;
+  private Shift lastShift;
+
   /** By station, the end of the latest shift forgotten: what began before it is no longer whole. */
   private final Map<String, Long> forgottenThrough = new HashMap<>();
 
@@ -97,12 +108,29 @@ final class ShiftHistory {
       return;
     }
     String site = point.tag("site");
-    String key = key(site, point.tag("area"), point.tag("line"), station);
-    TreeMap<String, Sums> shifts = stations.computeIfAbsent(key, k -> new TreeMap<>());
+    String area = point.tag("area");
+    String line = point.tag("line");
+    // A station's shift points come one after another, with the same tag strings: its key (and
+    // the key's hash) and its shift are those of the point before.
+    if (site != lastSite || area != lastArea || line != lastLine || station != lastStation) {
+      lastSite = site;
+      lastArea = area;
+      lastLine = line;
+      lastStation = station;
+      lastKey = key(site, area, line, station);
+      lastShifts = stations.computeIfAbsent(lastKey, k -> new TreeMap<>());
+    }
+    String key = lastKey;
+    TreeMap<String, Sums> shifts = lastShifts;
     Sums before = shifts.get(shiftId);
     Sums now;
     if (oee) {
-      Shift shift = shift(site, shiftId, point.epochMilli());
+      Shift shift =
+          lastShift != null && site.equals(lastShiftSite) && shiftId.equals(lastShift.id())
+              ? lastShift
+              : shift(site, shiftId, point.epochMilli());
+      lastShiftSite = site;
+      lastShift = shift;
       if (shift == null) {
         return;
       }
