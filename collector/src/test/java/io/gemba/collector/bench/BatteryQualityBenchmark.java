@@ -24,13 +24,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The engine's rate for battery tests alone, on one thread: {@value #TESTS} end-of-line tests of
- * the 100 testers of {@link EngineWorkload}'s plant (seven measurements each, three products, 1% of
- * them delivered 2–30 s late, which is never after the tester's next test), about 2,000 per tester,
- * so that every rolling window of {@value io.gemba.collector.plant.QualityPolicy#DEFAULT_WINDOW}
- * tests is full for most of the stream. Each test is judged, counted for first-pass yield, and
- * moves the rolling statistics and the control chart of its seven measurements: a {@code
- * battery_test} point and seven {@code battery_quality} points. The score is tests per second;
- * {@link KpiEngineBenchmark} measures them in the mixed stream, at their share there.
+ * the 100 testers of {@link EngineWorkload}'s plant (seven measurements each, three products, in
+ * time order: a test 2–30 s late is never after its tester's next one), about 2,000 per tester, so
+ * that every rolling window of {@value io.gemba.collector.plant.QualityPolicy#DEFAULT_WINDOW} tests
+ * is full for most of the stream. Each test is judged, counted for first-pass yield, and moves the
+ * rolling statistics and the control chart of its seven measurements: a {@code battery_test} point
+ * and seven {@code battery_quality} points. The score is tests per second; {@link
+ * KpiEngineBenchmark} measures them in the mixed stream, at their share there.
  *
  * <pre>
  * taskset -c 0 ./mvnw -B -o -pl collector -Pbench test-compile exec:exec \
