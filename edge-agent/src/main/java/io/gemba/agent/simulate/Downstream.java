@@ -25,8 +25,11 @@ public record Downstream(LongSupplier taken, long mostAhead) {
     }
   }
 
-  /** Whether {@code handed} messages handed over are too far ahead of the consumer for one more. */
+  /**
+   * Whether {@code handed} messages handed over are too far ahead of the consumer for one more
+   * ({@link #NONE}'s consumer has taken more than can be handed, so it never is).
+   */
   boolean full(long handed) {
-    return this != NONE && handed - taken.getAsLong() >= mostAhead;
+    return handed - taken.getAsLong() >= mostAhead;
   }
 }
